@@ -1,0 +1,126 @@
+// Package config holds the experiment configuration of the relegation
+// classifier: one type with the seed's defaults, read from the seed's JSON
+// files and edited by the browser's controls and URL state.
+package config
+
+// Model types understood by the trainer.
+const (
+	Relegator       = "relegator"
+	RelegatorFactor = "relegator_factor"
+	RelegatorDiff   = "relegator_diff"
+	RelegatorV2     = "relegator_v2"
+	BinarySoftmax   = "binary_softmax"
+	ModBinary       = "mod_binary"
+	Regress         = "regress"
+)
+
+// Significance formulas.
+const (
+	// Simple is s/sqrt(s+b).
+	Simple = "simple"
+	// Asimov is sqrt(2((s+b) ln(1+s/b) - s)).
+	Asimov = "asimov"
+)
+
+// Selection rules for calling an event signal.
+const (
+	// Argmax calls an event signal when the signal output is the largest.
+	Argmax = "argmax"
+	// PSig calls an event signal when its signal probability is at least 0.5.
+	PSig = "p_sig"
+)
+
+// Config is one experiment: how the data are made, the model, the loss and
+// the training. JSON names follow the seed's config files; the fields after
+// NWeightedDatasets are this product's additions.
+type Config struct {
+	NEvents         int     `json:"n_events"`
+	WeightedNEvents int     `json:"weighted_n_events"`
+	Noise           float64 `json:"noise"`
+	Angle           float64 `json:"angle"`
+	SigFraction     float64 `json:"sig_fraction"`
+	TestFraction    float64 `json:"test_fraction"`
+	MinFOM          float64 `json:"min_fom"`
+	MaxFOM          float64 `json:"max_fom"`
+	MeanFOM         float64 `json:"mean_fom"`
+	WidthFOM        float64 `json:"width_fom"`
+	NSigmas         float64 `json:"n_sigmas"`
+	BkgdBeta        float64 `json:"bkgd_beta"`
+
+	ModelType     string  `json:"model_type"`
+	HiddenNodes   []int   `json:"hidden_nodes"`
+	InputDropout  float64 `json:"input_dropout"`
+	LearningRate  float64 `json:"learning_rate"`
+	Bias          bool    `json:"bias"`
+	SignifType    string  `json:"signif_type"`
+	NEpochs       int     `json:"n_epochs"`
+	OTCutoff      bool    `json:"ot_cutoff"`
+	OTCutoffDepth int     `json:"ot_cutoff_depth"`
+
+	TrainDataFile      string `json:"train_data_file"`
+	WeightedDataFile   string `json:"weighted_data_file"`
+	TTSplitRandomState int    `json:"ttsplit_random_state"`
+	NWeightedDatasets  int    `json:"n_weighted_datasets"`
+
+	// BatchSize is the number of events per Adam step; 0 means the whole
+	// training part as one batch, as the seed did.
+	BatchSize int `json:"batch_size"`
+	// SignifFormula is Simple or Asimov.
+	SignifFormula string `json:"signif_formula"`
+	// Selection is Argmax or PSig.
+	Selection string `json:"selection"`
+	// Seed seeds every random draw of one run: data, split, weights, dropout.
+	Seed uint64 `json:"seed"`
+}
+
+// Default returns the seed's reference configuration (its config_run.json)
+// with this product's additions at their defaults.
+func Default() Config {
+	return Config{
+		NEvents:         25000,
+		WeightedNEvents: 100000,
+		Noise:           0.2,
+		Angle:           1.4,
+		SigFraction:     0.01,
+		TestFraction:    0.25,
+		MinFOM:          0.0,
+		MaxFOM:          1.0,
+		MeanFOM:         0.5,
+		WidthFOM:        0.03,
+		NSigmas:         2.5,
+		BkgdBeta:        0.6,
+
+		ModelType:     Relegator,
+		HiddenNodes:   []int{40, 40, 20},
+		InputDropout:  0.05,
+		LearningRate:  0.0005,
+		Bias:          true,
+		SignifType:    "proba",
+		NEpochs:       1000,
+		OTCutoff:      true,
+		OTCutoffDepth: 20,
+
+		TTSplitRandomState: 42,
+		NWeightedDatasets:  1,
+
+		BatchSize:     0,
+		SignifFormula: Simple,
+		Selection:     Argmax,
+		Seed:          1,
+	}
+}
+
+// WindowLow returns the lower edge of the signal window, MeanFOM - NSigmas*WidthFOM.
+func (c *Config) WindowLow() float64 { return c.MeanFOM - c.NSigmas*c.WidthFOM }
+
+// WindowHigh returns the upper edge of the signal window, MeanFOM + NSigmas*WidthFOM.
+func (c *Config) WindowHigh() float64 { return c.MeanFOM + c.NSigmas*c.WidthFOM }
+
+// IsRelegator reports whether the model type has a relegation output.
+func (c *Config) IsRelegator() bool {
+	switch c.ModelType {
+	case Relegator, RelegatorFactor, RelegatorDiff, RelegatorV2:
+		return true
+	}
+	return false
+}
