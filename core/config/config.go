@@ -124,3 +124,16 @@ func (c *Config) IsRelegator() bool {
 	}
 	return false
 }
+
+// Browser returns the seed's configuration scaled down so that a run in a
+// browser tab converges in seconds: fewer events, minibatches and a higher
+// learning rate to make up for the smaller number of Adam steps.
+func Browser() Config {
+	c := Default()
+	c.NEvents = 3000
+	c.WeightedNEvents = 20000
+	c.BatchSize = 256
+	c.LearningRate = 0.005
+	c.NEpochs = 300
+	return c
+}

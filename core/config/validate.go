@@ -1,0 +1,197 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// FieldError is an invalid value of one configuration key. The browser
+// shows it beside the control of Key.
+type FieldError struct {
+	// Key is the configuration key, in its current spelling (min_fom, not
+	// min_mass).
+	Key string
+	// Value is the rejected value: the parsed value, or the raw text when
+	// it could not be parsed.
+	Value any
+	// Rule states the valid values, such as "must be in (0, 1)".
+	Rule string
+	// Related lists the other keys a rule across several keys involves,
+	// such as n_sigmas and width_fom for the signal window.
+	Related []string
+}
+
+// Error returns "key value: rule".
+func (e *FieldError) Error() string {
+	return fmt.Sprintf("%s %s: %s", e.Key, formatValue(e.Value), e.Rule)
+}
+
+func formatValue(v any) string {
+	switch v := v.(type) {
+	case float64:
+		return formatFloat(v)
+	case string:
+		return fmt.Sprintf("%q", v)
+	case nil:
+		return "null"
+	}
+	return fmt.Sprint(v)
+}
+
+// FieldErrors returns every *FieldError inside err, in order, looking
+// through errors joined with errors.Join and through wrapping.
+func FieldErrors(err error) []*FieldError {
+	var out []*FieldError
+	var walk func(error)
+	walk = func(err error) {
+		if err == nil {
+			return
+		}
+		if fe, ok := err.(*FieldError); ok {
+			out = append(out, fe)
+			return
+		}
+		switch u := err.(type) {
+		case interface{ Unwrap() []error }:
+			for _, e := range u.Unwrap() {
+				walk(e)
+			}
+		case interface{ Unwrap() error }:
+			walk(u.Unwrap())
+		}
+	}
+	walk(err)
+	return out
+}
+
+// Validate checks every value of c and returns nil or all problems joined
+// with errors.Join, one *FieldError per problem, in schema order followed
+// by the rules that span several keys. A key can have several problems.
+// FieldErrors lists them for display beside the controls.
+func (c Config) Validate() error {
+	problems := c.problems()
+	if len(problems) == 0 {
+		return nil
+	}
+	errs := make([]error, len(problems))
+	for i, p := range problems {
+		errs[i] = p
+	}
+	return errors.Join(errs...)
+}
+
+func (c Config) problems() []*FieldError {
+	var out []*FieldError
+	for i := range fields {
+		if fe := fields[i].check(&c); fe != nil {
+			out = append(out, fe)
+		}
+	}
+	return append(out, c.crossProblems()...)
+}
+
+// check returns the problem with the value of f in c, or nil.
+func (f *field) check(c *Config) *FieldError {
+	bad := func(rule string) *FieldError {
+		return &FieldError{Key: f.key, Value: f.value(c), Rule: rule}
+	}
+	switch p := f.ptr(c).(type) {
+	case *float64:
+		if math.IsNaN(*p) || math.IsInf(*p, 0) {
+			return bad("must be a finite number")
+		}
+		if !f.valid.contains(*p) {
+			return bad(f.valid.String())
+		}
+	case *int:
+		if !f.valid.contains(float64(*p)) {
+			return bad(f.valid.String())
+		}
+	case *string:
+		if f.kind != kindEnum {
+			return nil
+		}
+		if reason, ok := f.rejected[*p]; ok {
+			return bad(reason)
+		}
+		if !slices.Contains(f.words, *p) {
+			return bad("must be one of " + strings.Join(f.words, ", "))
+		}
+	case *[]int:
+		if len(*p) == 0 || len(*p) > maxLayers {
+			return bad(fmt.Sprintf("must list 1 to %d layer widths", maxLayers))
+		}
+		for i, n := range *p {
+			if !f.valid.contains(float64(n)) {
+				return bad(fmt.Sprintf("width %d of layer %d %s", n, i+1, f.valid))
+			}
+		}
+	}
+	return nil
+}
+
+// crossProblems checks the rules that involve several keys. Each rule runs
+// only when its keys are valid one by one, so a single typing error gives
+// a single message.
+func (c Config) crossProblems() []*FieldError {
+	var out []*FieldError
+	valid := func(keys ...string) bool {
+		for _, k := range keys {
+			f, _ := lookup(k)
+			if f.check(&c) != nil {
+				return false
+			}
+		}
+		return true
+	}
+
+	if valid("min_fom", "max_fom") {
+		switch {
+		case c.MinFOM >= c.MaxFOM:
+			out = append(out, &FieldError{Key: "max_fom", Value: c.MaxFOM, Related: []string{"min_fom"},
+				Rule: fmt.Sprintf("must be > min_fom %s", formatFloat(c.MinFOM))})
+		case c.MaxFOM <= 0:
+			// The background mass is exponential, so it lives on m ≥ 0.
+			out = append(out, &FieldError{Key: "max_fom", Value: c.MaxFOM,
+				Rule: "must be > 0 because the exponential background has m ≥ 0"})
+		}
+	}
+
+	if valid("min_fom", "max_fom", "mean_fom", "width_fom", "n_sigmas") && c.MinFOM < c.MaxFOM {
+		lo, hi := c.WindowLow(), c.WindowHigh()
+		if lo < c.MinFOM || hi > c.MaxFOM {
+			out = append(out, &FieldError{Key: "mean_fom", Value: c.MeanFOM,
+				Related: []string{"width_fom", "n_sigmas", "min_fom", "max_fom"},
+				Rule: fmt.Sprintf("signal window mean_fom ± n_sigmas·width_fom = [%s, %s] must lie inside [min_fom, max_fom] = [%s, %s]",
+					formatFloat(lo), formatFloat(hi), formatFloat(c.MinFOM), formatFloat(c.MaxFOM))})
+		}
+	}
+
+	if valid("test_fraction", "n_events") {
+		nVal := int(math.Ceil(c.TestFraction * float64(c.NEvents)))
+		if nVal >= c.NEvents {
+			out = append(out, &FieldError{Key: "test_fraction", Value: c.TestFraction, Related: []string{"n_events"},
+				Rule: fmt.Sprintf("leaves no training events out of n_events %d; lower it", c.NEvents)})
+		}
+	}
+
+	if valid("sig_fraction", "weighted_n_events") {
+		nb := AnalysisBackground(c.WeightedNEvents, c.SigFraction)
+		if nb < 1 || nb >= c.WeightedNEvents {
+			out = append(out, &FieldError{Key: "sig_fraction", Value: c.SigFraction, Related: []string{"weighted_n_events"},
+				Rule: fmt.Sprintf("gives %d background and %d signal events out of weighted_n_events %d; both must be ≥ 1",
+					nb, c.WeightedNEvents-nb, c.WeightedNEvents)})
+		}
+	}
+	return out
+}
+
+// AnalysisBackground returns the number of background events of an analysis
+// sample of n events with signal fraction f, int(n (1 - f)) as the seed's
+// code computed it; the other events are signal.
+func AnalysisBackground(n int, f float64) int {
+	return int(float64(n) * (1 - f))
+}
