@@ -1,0 +1,188 @@
+package eval
+
+import (
+	"fmt"
+	"math"
+	"testing"
+
+	"github.com/relegator/relegator/core/config"
+)
+
+// bayesConfig returns the reference configuration with the moons and
+// analysis settings of one row of the Bayes reference table.
+func bayesConfig(row map[string]float64) config.Config {
+	c := config.Default()
+	c.Noise = row["noise"]
+	c.Angle = row["angle"]
+	c.SigFraction = row["signal_fraction"]
+	c.WeightedNEvents = int(row["weighted_events"])
+	return c
+}
+
+func TestBayesReferenceTable(t *testing.T) {
+	rows := readCSV(t, sharedPath(t, "reference/bayes_limit.csv"))
+	bl := NewBayesLimit()
+	for _, row := range rows {
+		c := bayesConfig(row)
+		name := fmt.Sprintf("noise=%g f=%g", c.Noise, c.SigFraction)
+		t.Run(name, func(t *testing.T) {
+			if lo, hi := c.WindowLow(), c.WindowHigh(); math.Abs(lo-row["window_low"]) > 1e-9 ||
+				math.Abs(hi-row["window_high"]) > 1e-9 {
+				t.Fatalf("window [%g, %g], reference [%g, %g]", lo, hi, row["window_low"], row["window_high"])
+			}
+			r, err := bl.Compute(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := relDiff(r.Z, row["bayes_significance"]); d > 0.02 {
+				t.Errorf("Z = %.3f, reference %.2f (%.2f%% off)", r.Z, row["bayes_significance"], 100*d)
+			}
+			if d := relDiff(r.RawZ, row["raw_significance"]); d > 0.005 {
+				t.Errorf("raw Z = %.3f, reference %.2f (%.2f%% off)", r.RawZ, row["raw_significance"], 100*d)
+			}
+			t.Logf("Z %.3f ref %.2f (%+.2f%%); S %.1f ref %.1f; B %.1f ref %.1f; %d cells",
+				r.Z, row["bayes_significance"], 100*(r.Z/row["bayes_significance"]-1),
+				r.PassSig, row["bayes_pass_signal"], r.PassBkgd, row["bayes_pass_background"], r.Cells)
+		})
+	}
+}
+
+// relDiff returns |got - want| / |want|.
+func relDiff(got, want float64) float64 { return math.Abs(got-want) / math.Abs(want) }
+
+func BenchmarkBayes(b *testing.B) {
+	for _, noise := range []float64{0.02, 0.1, 0.2, 1} {
+		b.Run(fmt.Sprintf("noise=%g", noise), func(b *testing.B) {
+			c := config.Default()
+			c.Noise = noise
+			bl := NewBayesLimit()
+			for b.Loop() {
+				// A new noise value invalidates the cached grid, as a
+				// slider move in the browser does.
+				c.Noise = math.Nextafter(c.Noise, 2)
+				if _, err := bl.Compute(c); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	b.Run("cached grid", func(b *testing.B) {
+		c := config.Default()
+		bl := NewBayesLimit()
+		for b.Loop() {
+			// Only the signal fraction changes, so the ranked grid is reused.
+			c.SigFraction = math.Nextafter(c.SigFraction, 1)
+			if _, err := bl.Compute(c); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func TestBayesEdgeCases(t *testing.T) {
+	cases := []struct {
+		name   string
+		change func(*config.Config)
+		check  func(t *testing.T, r BayesResult)
+	}{
+		{"noiseless moons separate", func(c *config.Config) { c.Noise = 0 }, func(t *testing.T, r BayesResult) {
+			if r.PassSig != r.RawSig || r.PassBkgd != 0 {
+				t.Errorf("pass S, B = %g, %g, want %g, 0", r.PassSig, r.PassBkgd, r.RawSig)
+			}
+		}},
+		{"small noise near separation", func(c *config.Config) { c.Noise = 0.01 }, func(t *testing.T, r BayesResult) {
+			if want := math.Sqrt(r.RawSig); r.Z < 0.98*want || r.Z > want {
+				t.Errorf("Z = %g, want just below sqrt(raw S) = %g", r.Z, want)
+			}
+		}},
+		{"no signal", func(c *config.Config) { c.SigFraction = 0 }, func(t *testing.T, r BayesResult) {
+			if r.Z != 0 || r.RawZ != 0 {
+				t.Errorf("Z, raw Z = %g, %g, want 0, 0", r.Z, r.RawZ)
+			}
+		}},
+		{"no events", func(c *config.Config) { c.WeightedNEvents = 0 }, func(t *testing.T, r BayesResult) {
+			if r.Z != 0 || r.RawZ != 0 {
+				t.Errorf("Z, raw Z = %g, %g, want 0, 0", r.Z, r.RawZ)
+			}
+		}},
+		{"signal only", func(c *config.Config) { c.SigFraction = 1 }, func(t *testing.T, r BayesResult) {
+			if want := math.Sqrt(r.RawSig); math.Abs(r.Z-want) > 1e-6*want { // the grid truncates 6-sigma tails
+				t.Errorf("Z = %g, want sqrt(raw S) = %g", r.Z, want)
+			}
+		}},
+		{"large noise beats raw", func(c *config.Config) { c.Noise = 3 }, func(t *testing.T, r BayesResult) {
+			if r.Z < r.RawZ {
+				t.Errorf("Z = %g below raw Z = %g", r.Z, r.RawZ)
+			}
+		}},
+		{"asimov formula", func(c *config.Config) { c.SignifFormula = config.Asimov }, func(t *testing.T, r BayesResult) {
+			if !(r.Z > r.RawZ) {
+				t.Errorf("Z = %g, want above raw Z = %g", r.Z, r.RawZ)
+			}
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := config.Default()
+			tc.change(&c)
+			r, err := Bayes(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range []float64{r.Z, r.PassSig, r.PassBkgd, r.EffSig, r.EffBkgd, r.RawZ, r.RawSig, r.RawBkgd} {
+				if math.IsNaN(v) || math.IsInf(v, 0) {
+					t.Fatalf("result %+v has a non-finite field", r)
+				}
+			}
+			tc.check(t, r)
+		})
+	}
+}
+
+func TestBayesInvalidConfig(t *testing.T) {
+	cases := []struct {
+		name   string
+		change func(*config.Config)
+	}{
+		{"negative noise", func(c *config.Config) { c.Noise = -0.1 }},
+		{"NaN noise", func(c *config.Config) { c.Noise = math.NaN() }},
+		{"infinite angle", func(c *config.Config) { c.Angle = math.Inf(1) }},
+		{"fraction above 1", func(c *config.Config) { c.SigFraction = 1.5 }},
+		{"negative events", func(c *config.Config) { c.WeightedNEvents = -1 }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := config.Default()
+			tc.change(&c)
+			if _, err := Bayes(c); err == nil {
+				t.Error("no error")
+			}
+		})
+	}
+}
+
+func TestBayesCacheMatchesFresh(t *testing.T) {
+	bl := NewBayesLimit()
+	c := config.Default()
+	steps := []func(*config.Config){
+		func(c *config.Config) {},
+		func(c *config.Config) { c.SigFraction = 0.05 },
+		func(c *config.Config) { c.Noise = 0.4 },
+		func(c *config.Config) { c.Angle = 0.3 },
+		func(c *config.Config) { c.NSigmas = 1.5 },
+	}
+	for i, step := range steps {
+		step(&c)
+		got, err := bl.Compute(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := Bayes(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("step %d: cached %+v, fresh %+v", i, got, want)
+		}
+	}
+}
