@@ -1,0 +1,237 @@
+package config
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// maxFileSize bounds the size of a configuration file; the seed's files are
+// under 1 kB.
+const maxFileSize = 1 << 20
+
+// sections are the objects the seed's files group their keys in.
+var sections = map[string]bool{"data": true, "model": true, "run": true}
+
+// Parse reads a JSON configuration from r with ParseJSON.
+func Parse(r io.Reader) (Config, error) {
+	b, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
+	if err != nil {
+		return Config{}, fmt.Errorf("read config: %w", err)
+	}
+	if len(b) > maxFileSize {
+		return Config{}, fmt.Errorf("config is larger than %d bytes", maxFileSize)
+	}
+	return ParseJSON(b)
+}
+
+// ParseJSON reads a JSON configuration and validates it. It accepts the
+// seed's files as they are: keys grouped in "data", "model" and "run"
+// objects or all at the top level, the older spellings min_mass, max_mass,
+// mean_mass and width_mass, and null for "keep the default". Keys left out
+// keep their values from Default. Integers may be written as 25000.0 or
+// 2.5e4. A key that is not in the schema, a key given twice (also under
+// both spellings), a value of the wrong JSON type and every problem
+// Validate finds is an error; all of them are returned joined, each a
+// *FieldError, and the Config is then the zero value.
+func ParseJSON(b []byte) (Config, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	top, err := readObject(dec)
+	if err != nil {
+		return Config{}, fmt.Errorf("config is not a JSON object: %w", err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return Config{}, errors.New("config has data after its closing brace")
+	}
+
+	c := Default()
+	p := parser{c: &c, seen: map[string]string{}}
+	for _, m := range top {
+		if sections[m.key] {
+			members, err := readObject(json.NewDecoder(bytes.NewReader(m.raw)))
+			if err != nil {
+				p.errs = append(p.errs, &FieldError{Key: m.key, Value: string(m.raw), Rule: "must be a JSON object of configuration keys"})
+				continue
+			}
+			for _, sm := range members {
+				p.set(sm.key, sm.raw)
+			}
+			continue
+		}
+		p.set(m.key, m.raw)
+	}
+	if len(p.errs) > 0 {
+		return Config{}, errors.Join(p.errs...)
+	}
+	if err := c.Validate(); err != nil {
+		return Config{}, err
+	}
+	return c, nil
+}
+
+// member is one key and its raw JSON value, in file order.
+type member struct {
+	key string
+	raw json.RawMessage
+}
+
+// readObject reads one JSON object from dec and returns its members in the
+// order of the text.
+func readObject(dec *json.Decoder) ([]member, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	if tok != json.Delim('{') {
+		return nil, fmt.Errorf("found %v where { was expected", tok)
+	}
+	var out []member
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		key, _ := tok.(string)
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return nil, fmt.Errorf("value of %q: %w", key, err)
+		}
+		out = append(out, member{key: key, raw: raw})
+	}
+	if _, err := dec.Token(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// parser collects the values and the problems of one file.
+type parser struct {
+	c    *Config
+	seen map[string]string // key -> spelling used in the file
+	errs []error
+}
+
+func (p *parser) set(key string, raw json.RawMessage) {
+	f, ok := lookup(key)
+	if !ok {
+		p.errs = append(p.errs, &FieldError{Key: key, Value: string(raw), Rule: "unknown key"})
+		return
+	}
+	if prev, dup := p.seen[f.key]; dup {
+		p.errs = append(p.errs, &FieldError{Key: f.key, Value: string(raw),
+			Rule: fmt.Sprintf("given twice, as %s and %s; keep one", prev, key)})
+		return
+	}
+	p.seen[f.key] = key
+	if fe := f.setJSON(p.c, raw); fe != nil {
+		p.errs = append(p.errs, fe)
+	}
+}
+
+// setJSON stores the JSON value raw in the field of c, or returns why it
+// cannot. JSON null leaves the field unchanged.
+func (f *field) setJSON(c *Config, raw json.RawMessage) *FieldError {
+	text := strings.TrimSpace(string(raw))
+	if text == "null" {
+		return nil
+	}
+	wrongType := func(want string) *FieldError {
+		return &FieldError{Key: f.key, Value: text, Rule: "must be " + want}
+	}
+	switch p := f.ptr(c).(type) {
+	case *string:
+		if err := json.Unmarshal(raw, p); err != nil {
+			return wrongType("a string")
+		}
+	case *bool:
+		if err := json.Unmarshal(raw, p); err != nil {
+			return wrongType("true or false")
+		}
+	case *float64:
+		var n json.Number
+		if err := json.Unmarshal(raw, &n); err != nil || !isJSONNumber(text) {
+			return wrongType("a number")
+		}
+		v, err := strconv.ParseFloat(n.String(), 64)
+		if err != nil {
+			return wrongType("a finite number")
+		}
+		*p = v
+	case *int:
+		v, rule := parseInt(text)
+		if rule != "" || !isJSONNumber(text) {
+			return wrongType(or(rule, "an integer"))
+		}
+		*p = v
+	case *uint64:
+		v, rule := parseUint(text)
+		if rule != "" || !isJSONNumber(text) {
+			return wrongType(or(rule, "an integer"))
+		}
+		*p = v
+	case *[]int:
+		var items []json.RawMessage
+		if err := json.Unmarshal(raw, &items); err != nil {
+			return wrongType("a list of integers, such as [40, 40, 20]")
+		}
+		list := make([]int, len(items))
+		for i, it := range items {
+			s := strings.TrimSpace(string(it))
+			v, rule := parseInt(s)
+			if rule != "" || !isJSONNumber(s) {
+				return wrongType("a list of integers, such as [40, 40, 20]")
+			}
+			list[i] = v
+		}
+		*p = list
+	}
+	return nil
+}
+
+func or(s, fallback string) string {
+	if s != "" {
+		return s
+	}
+	return fallback
+}
+
+// isJSONNumber reports whether text is a JSON number, not a string or
+// another type.
+func isJSONNumber(text string) bool {
+	return text != "" && (text[0] == '-' || text[0] >= '0' && text[0] <= '9')
+}
+
+// parseInt reads a whole number written as an integer or as a float with
+// no fraction (25000, 25000.0, 2.5e4). It returns the rule that text
+// breaks, or "".
+func parseInt(text string) (int, string) {
+	if v, err := strconv.ParseInt(text, 10, 0); err == nil {
+		return int(v), ""
+	}
+	v, err := strconv.ParseFloat(text, 64)
+	if err != nil || v != math.Trunc(v) {
+		return 0, "an integer"
+	}
+	if v < math.MinInt64 || v >= math.MaxInt64 {
+		return 0, "an integer of at most 19 digits"
+	}
+	return int(v), ""
+}
+
+// parseUint reads a whole number ≥ 0 as parseInt does.
+func parseUint(text string) (uint64, string) {
+	if v, err := strconv.ParseUint(text, 10, 64); err == nil {
+		return v, ""
+	}
+	v, err := strconv.ParseFloat(text, 64)
+	if err != nil || v != math.Trunc(v) || v < 0 || v >= math.MaxUint64 {
+		return 0, "an integer in [0, 18446744073709551615]"
+	}
+	return uint64(v), ""
+}
