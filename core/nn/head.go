@@ -1,0 +1,45 @@
+package nn
+
+import "math"
+
+// softmax writes the softmax of each row of logits (n rows of k) into
+// probs. The row maximum is subtracted before exponentiating, so no logit
+// overflows.
+func softmax(logits, probs []float64, n, k int) {
+	for i := 0; i < n; i++ {
+		z := logits[i*k : (i+1)*k : (i+1)*k]
+		p := probs[i*k : (i+1)*k : (i+1)*k]
+		mx := z[0]
+		for _, v := range z[1:] {
+			mx = max(mx, v)
+		}
+		sum := 0.0
+		for j, v := range z {
+			e := math.Exp(v - mx)
+			p[j] = e
+			sum += e
+		}
+		inv := 1 / sum
+		for j := range p {
+			p[j] *= inv
+		}
+	}
+}
+
+// sigmoid writes 1/(1+exp(-z)) of each logit into probs.
+func sigmoid(logits, probs []float64) {
+	probs = probs[:len(logits)]
+	for i, z := range logits {
+		probs[i] = 1 / (1 + math.Exp(-z))
+	}
+}
+
+// applyHead turns the logits of n events into output probabilities:
+// softmax over the k outputs, or a sigmoid when k is 1.
+func applyHead(logits, probs []float64, n, k int) {
+	if k == 1 {
+		sigmoid(logits[:n], probs[:n])
+		return
+	}
+	softmax(logits, probs, n, k)
+}

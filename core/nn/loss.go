@@ -1,0 +1,319 @@
+package nn
+
+import (
+	"math"
+
+	"github.com/relegator/relegator/core/config"
+	"github.com/relegator/relegator/core/data"
+	"github.com/relegator/relegator/core/signif"
+)
+
+// zFloor is the smallest significance that divides a loss term: 1/Z,
+// CE/Z and Z0/Z use max(Z, zFloor), so an empty or vanishing selection
+// gives a large but finite loss. Below the floor those terms are constant
+// and pass no gradient, and the cross-entropy pulls the network back.
+const zFloor = 1e-3
+
+// tinyProb is the smallest merged probability whose logarithm is taken
+// directly; below it the cross-entropy is computed from the logits with
+// log-sum-exp, so no logarithm ever sees 0.
+const tinyProb = 1e-250
+
+// objective is the loss of one model type:
+//
+//	relegator         CE_rel + 1/Z
+//	relegator_factor  CE_rel / Z
+//	relegator_diff    CE_rel - Z
+//	relegator_v2      CE_rel + Z0/Z - 1
+//	binary_softmax    CE
+//	mod_binary        CE + 1/Z
+//	regress           binary cross-entropy of one sigmoid
+//
+// CE_rel merges the relegated probability into each truth class, q_k =
+// p_k + p_rel, and averages -log q_y over the events, y the truth class.
+// Z is the significance of the soft selection: S and B are the sums of the
+// signal probability over the true-signal and true-background events
+// inside the signal window, scaled to the analysis sample as
+//
+//	S' = f·N·S / n_sig,   B' = (1-f)·N·B / n_bkg,
+//
+// n_sig and n_bkg the numbers of signal and background events in the
+// batch, and Z = signif.Z(S', B', formula). With sample weights, every
+// event counts with its weight in the cross-entropy mean, in S and B and
+// in n_sig and n_bkg.
+type objective struct {
+	modelType string
+	// useZ reports whether the loss has a significance term.
+	useZ    bool
+	formula string
+	// lo and hi are the edges of the signal window in the mass.
+	lo, hi float64
+	// sigScale and bkgScale are f·N and (1-f)·N.
+	sigScale, bkgScale float64
+	// z0 is the significance of the analysis sample before any selection,
+	// used by relegator_v2.
+	z0 float64
+}
+
+// newObjective returns the loss that cfg describes; cfg must be valid.
+func newObjective(cfg *config.Config) objective {
+	o := objective{
+		modelType: cfg.ModelType,
+		formula:   cfg.SignifFormula,
+		lo:        cfg.WindowLow(),
+		hi:        cfg.WindowHigh(),
+		sigScale:  cfg.SigFraction * float64(cfg.WeightedNEvents),
+		bkgScale:  (1 - cfg.SigFraction) * float64(cfg.WeightedNEvents),
+	}
+	switch cfg.ModelType {
+	case config.BinarySoftmax, config.Regress:
+		o.useZ = false
+	default:
+		o.useZ = cfg.SignifType != "none"
+	}
+	effSig, effBkg := signif.WindowEfficiencies(cfg.MeanFOM, cfg.WidthFOM, cfg.NSigmas, cfg.BkgdBeta, cfg.MinFOM, cfg.MaxFOM)
+	o.z0 = signif.Z(o.sigScale*effSig, o.bkgScale*effBkg, o.formula)
+	return o
+}
+
+// batch is the network output for n events with their truth.
+type batch struct {
+	n int
+	// k is the number of outputs per event.
+	k      int
+	logits []float64
+	probs  []float64
+	label  []int
+	mass   []float64
+	// weight is nil when every event weighs 1.
+	weight []float64
+}
+
+// lossValue is the loss of a batch with its parts.
+type lossValue struct {
+	Loss, CE, Z, Accuracy float64
+}
+
+// evaluate returns the loss of b and, when dOut is not nil, writes its
+// derivatives with respect to the logits (n × k) into dOut. Accuracy is the
+// (weighted) fraction of events whose largest output is their truth class,
+// so a relegated event counts as wrong; for one sigmoid output the event
+// is called signal at p ≥ 0.5.
+func (o *objective) evaluate(b *batch, dOut []float64) lossValue {
+	k := b.k
+	var sumW, nSig, nBkg, s, bg, ceSum, accSum float64
+	for i := 0; i < b.n; i++ {
+		w := 1.0
+		if b.weight != nil {
+			w = b.weight[i]
+		}
+		y := b.label[i]
+		z := b.logits[i*k : (i+1)*k]
+		p := b.probs[i*k : (i+1)*k]
+		sumW += w
+		ceSum += w * crossEntropy(z, p, y, nil, 0)
+		if predicted(p) == y {
+			accSum += w
+		}
+		ps := signalProb(p)
+		in := b.mass[i] >= o.lo && b.mass[i] <= o.hi
+		if y == data.Signal {
+			nSig += w
+			if in {
+				s += w * ps
+			}
+		} else {
+			nBkg += w
+			if in {
+				bg += w * ps
+			}
+		}
+	}
+	var v lossValue
+	if sumW > 0 {
+		v.CE = ceSum / sumW
+		v.Accuracy = accSum / sumW
+	}
+	var sPrime, bPrime float64
+	if nSig > 0 {
+		sPrime = o.sigScale * s / nSig
+	}
+	if nBkg > 0 {
+		bPrime = o.bkgScale * bg / nBkg
+	}
+	z, dzds, dzdb := signif.ZGrad(sPrime, bPrime, o.formula)
+	v.Z = z
+	dLdC, dLdZ := 1.0, 0.0
+	v.Loss = v.CE
+	if o.useZ {
+		zf := max(z, zFloor)
+		above := z > zFloor
+		switch o.modelType {
+		case config.RelegatorFactor:
+			v.Loss = v.CE / zf
+			dLdC = 1 / zf
+			if above {
+				dLdZ = -v.CE / (z * z)
+			}
+		case config.RelegatorDiff:
+			v.Loss = v.CE - z
+			dLdZ = -1
+		case config.RelegatorV2:
+			v.Loss = v.CE + o.z0/zf - 1
+			if above {
+				dLdZ = -o.z0 / (z * z)
+			}
+		default: // relegator, mod_binary
+			v.Loss = v.CE + 1/zf
+			if above {
+				dLdZ = -1 / (z * z)
+			}
+		}
+	}
+	if dOut == nil || !(sumW > 0) {
+		return v
+	}
+
+	// dL/dz_i = dL/dC · w_i/ΣW · dCE_i/dz_i
+	//         + dL/dZ · (∂Z/∂S'·S'/S or ∂Z/∂B'·B'/B) · w_i · dp_sig,i/dz_i
+	// with the second term only for events inside the window.
+	ceScale := dLdC / sumW
+	var sigCoef, bkgCoef float64
+	if dLdZ != 0 {
+		if nSig > 0 {
+			sigCoef = dLdZ * dzds * o.sigScale / nSig
+		}
+		if nBkg > 0 {
+			bkgCoef = dLdZ * dzdb * o.bkgScale / nBkg
+		}
+	}
+	for i := 0; i < b.n; i++ {
+		w := 1.0
+		if b.weight != nil {
+			w = b.weight[i]
+		}
+		y := b.label[i]
+		z := b.logits[i*k : (i+1)*k]
+		p := b.probs[i*k : (i+1)*k]
+		g := dOut[i*k : (i+1)*k]
+		crossEntropy(z, p, y, g, w*ceScale)
+		m := b.mass[i]
+		if dLdZ == 0 || m < o.lo || m > o.hi {
+			continue
+		}
+		c := w * bkgCoef
+		if y == data.Signal {
+			c = w * sigCoef
+		}
+		addSignalGrad(p, g, c)
+	}
+	return v
+}
+
+// crossEntropy returns the cross-entropy of one event with logits z,
+// probabilities p and truth class y: -log(p_y + p_rel) for three outputs,
+// -log p_y for two, the binary cross-entropy of a sigmoid for one. When g
+// is not nil it sets g to scale times the derivatives with respect to z.
+func crossEntropy(z, p []float64, y int, g []float64, scale float64) float64 {
+	if len(z) == 1 {
+		// softplus(z) - y·z, written to stay finite for any z.
+		t := z[0]
+		if g != nil {
+			g[0] = scale * (p[0] - float64(y))
+		}
+		return max(t, 0) + math.Log1p(math.Exp(-math.Abs(t))) - float64(y)*t
+	}
+	rel := -1
+	q := p[y]
+	if len(p) == 3 {
+		rel = ClassRelegated
+		q += p[rel]
+	}
+	if q > tinyProb {
+		if g != nil {
+			for j, pj := range p {
+				g[j] = scale * pj
+			}
+			g[y] -= scale * p[y] / q
+			if rel >= 0 {
+				g[rel] -= scale * p[rel] / q
+			}
+		}
+		return -math.Log(q)
+	}
+	// The merged probability underflows: use log-sum-exp of the logits,
+	// CE = lse(z) - lse(z over the merged classes).
+	all := logSumExp(z, -1, -1)
+	merged := logSumExp(z, y, rel)
+	if g != nil {
+		for j, pj := range p {
+			g[j] = scale * pj
+		}
+		g[y] -= scale * math.Exp(z[y]-merged)
+		if rel >= 0 {
+			g[rel] -= scale * math.Exp(z[rel]-merged)
+		}
+	}
+	return all - merged
+}
+
+// logSumExp returns log Σ exp(z_j) over all j when a is negative, else
+// over j = a and, when b is not negative, j = b.
+func logSumExp(z []float64, a, b int) float64 {
+	if a < 0 {
+		mx := z[0]
+		for _, v := range z {
+			mx = max(mx, v)
+		}
+		s := 0.0
+		for _, v := range z {
+			s += math.Exp(v - mx)
+		}
+		return mx + math.Log(s)
+	}
+	if b < 0 {
+		return z[a]
+	}
+	mx := max(z[a], z[b])
+	return mx + math.Log(math.Exp(z[a]-mx)+math.Exp(z[b]-mx))
+}
+
+// addSignalGrad adds c times the derivatives of the signal probability
+// with respect to the logits to g.
+func addSignalGrad(p, g []float64, c float64) {
+	if len(p) == 1 {
+		g[0] += c * p[0] * (1 - p[0])
+		return
+	}
+	ps := p[ClassSignal]
+	for j, pj := range p {
+		g[j] -= c * ps * pj
+	}
+	g[ClassSignal] += c * ps
+}
+
+// signalProb returns the signal probability among the outputs p.
+func signalProb(p []float64) float64 {
+	if len(p) == 1 {
+		return p[0]
+	}
+	return p[ClassSignal]
+}
+
+// predicted returns the class with the largest output, ties going to the
+// lower class; one sigmoid output predicts signal at p ≥ 0.5.
+func predicted(p []float64) int {
+	if len(p) == 1 {
+		if p[0] >= 0.5 {
+			return ClassSignal
+		}
+		return ClassBackground
+	}
+	best := 0
+	for j, v := range p {
+		if v > p[best] {
+			best = j
+		}
+	}
+	return best
+}
