@@ -1,7 +1,10 @@
 package data
 
 import (
+	"cmp"
+	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/relegator/relegator/core/config"
@@ -44,7 +47,7 @@ func TestGenerateCounts(t *testing.T) {
 	}
 }
 
-func TestSplitSizes(t *testing.T) {
+func TestSplitPartitionsEvents(t *testing.T) {
 	c := config.Default()
 	c.NEvents = 1001
 	rng := rand.New(rand.NewPCG(3, 4))
@@ -53,16 +56,82 @@ func TestSplitSizes(t *testing.T) {
 	if val.Len() != 251 || train.Len() != 750 {
 		t.Errorf("Split(0.25) of 1001 = %d train, %d val; want 750, 251", train.Len(), val.Len())
 	}
-	var sum, sumSplit float64
-	for _, m := range d.M {
-		sum += m
+
+	// Every event lands in exactly one part, with its features and label.
+	type event struct {
+		x1, x2, m float64
+		label     int
 	}
-	for _, part := range []*Dataset{train, val} {
-		for _, m := range part.M {
-			sumSplit += m
+	collect := func(parts ...*Dataset) []event {
+		var out []event
+		for _, p := range parts {
+			for i := range p.Len() {
+				out = append(out, event{p.X[2*i], p.X[2*i+1], p.M[i], p.Label[i]})
+			}
+		}
+		slices.SortFunc(out, func(a, b event) int { return cmp.Compare(a.m, b.m) })
+		return out
+	}
+	if !slices.Equal(collect(train, val), collect(d)) {
+		t.Error("train and val together differ from the split dataset")
+	}
+}
+
+func TestSplitEdgeFractions(t *testing.T) {
+	d := GenerateTraining(config.Default(), rand.New(rand.NewPCG(1, 1))).Subset([]int{0, 1, 2, 3})
+	tests := []struct {
+		fraction float64
+		nVal     int
+	}{{0, 0}, {-1, 0}, {math.NaN(), 0}, {0.01, 1}, {0.5, 2}, {1, 4}, {7, 4}}
+	for _, tt := range tests {
+		train, val := d.Split(tt.fraction, rand.New(rand.NewPCG(1, 1)))
+		if val.Len() != tt.nVal || train.Len() != 4-tt.nVal {
+			t.Errorf("Split(%g) of 4 = %d train, %d val; want %d val", tt.fraction, train.Len(), val.Len(), tt.nVal)
 		}
 	}
-	if sum != sumSplit && (sum-sumSplit)/sum > 1e-12 {
-		t.Errorf("sum of masses %g after split, %g before", sumSplit, sum)
+}
+
+func TestGenerateSameSeedSameData(t *testing.T) {
+	c := config.Browser()
+	a := GenerateTraining(c, rand.New(rand.NewPCG(9, 9)))
+	b := GenerateTraining(c, rand.New(rand.NewPCG(9, 9)))
+	if !slices.Equal(a.X, b.X) || !slices.Equal(a.M, b.M) || !slices.Equal(a.Label, b.Label) {
+		t.Error("two draws from the same seed differ")
+	}
+}
+
+func TestGenerateTrainingShuffled(t *testing.T) {
+	d := GenerateTraining(config.Browser(), rand.New(rand.NewPCG(2, 2)))
+	// In arc order the first half would be background only.
+	_, ns := countLabels(d.Subset([]int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}))
+	if ns == 0 || ns == 20 {
+		t.Errorf("first 20 events hold %d signal events; the sample is not shuffled", ns)
+	}
+}
+
+func TestBackgroundMassTruncated(t *testing.T) {
+	c := config.Default()
+	c.MinFOM, c.MaxFOM, c.MeanFOM = 2, 3, 2.5 // far in the tail of the exponential
+	d := GenerateClass(c, Background, 2000, rand.New(rand.NewPCG(4, 4)))
+	var sum float64
+	for _, m := range d.M {
+		if m < 2 || m > 3 {
+			t.Fatalf("mass %g outside [2, 3]", m)
+		}
+		sum += m
+	}
+	// The truncated exponential on [a, b] has mean a + beta - (b-a)/(e^((b-a)/beta) - 1).
+	want := 2 + c.BkgdBeta - 1/math.Expm1(1/c.BkgdBeta)
+	if got := sum / 2000; math.Abs(got-want) > 0.02 {
+		t.Errorf("mean mass %.4f, want %.4f", got, want)
+	}
+}
+
+func BenchmarkGenerateTraining(b *testing.B) {
+	c := config.Default()
+	rng := rand.New(rand.NewPCG(1, 1))
+	b.ReportAllocs()
+	for b.Loop() {
+		GenerateTraining(c, rng)
 	}
 }
