@@ -7,8 +7,9 @@ import (
 	"strings"
 )
 
-// ErrPickle reports a data file in Python's pickle format, which the seed
-// wrote with pandas and which relegator cannot read.
+// ErrPickle reports a data file in Python's pickle format. The original
+// TensorFlow research code saved its samples as pandas pickles, which
+// relegator cannot read.
 var ErrPickle = errors.New("pandas pickle files cannot be read")
 
 // CheckDataFile returns an error wrapping ErrPickle when path, the value of

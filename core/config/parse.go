@@ -11,11 +11,11 @@ import (
 	"strings"
 )
 
-// maxFileSize bounds the size of a configuration file; the seed's files are
-// under 1 kB.
+// maxFileSize bounds the size of a configuration file. The config files of
+// the original research code are under 1 kB.
 const maxFileSize = 1 << 20
 
-// sections are the objects the seed's files group their keys in.
+// sections are the objects that the original config files group keys in.
 var sections = map[string]bool{"data": true, "model": true, "run": true}
 
 // Parse reads a JSON configuration from r with ParseJSON.
@@ -31,14 +31,16 @@ func Parse(r io.Reader) (Config, error) {
 }
 
 // ParseJSON reads a JSON configuration and validates it. It accepts the
-// seed's files as they are: keys grouped in "data", "model" and "run"
-// objects or all at the top level, the older spellings min_mass, max_mass,
-// mean_mass and width_mass, and null for "keep the default". Keys left out
-// keep their values from Default. Integers may be written as 25000.0 or
-// 2.5e4. A key that is not in the schema, a key given twice (also under
-// both spellings), a value of the wrong JSON type and every problem
-// Validate finds is an error; all of them are returned joined, each a
-// *FieldError, and the Config is then the zero value.
+// config files of the original research code as they are: keys grouped in
+// "data", "model" and "run" objects or all at the top level, the older
+// spellings min_mass, max_mass, mean_mass and width_mass, and null for
+// "keep the default". Keys left out keep their values from Default.
+// Integers may also be written as 25000.0 or 2.5e4.
+//
+// Each of these is a *FieldError: a key that is not in the schema, a key
+// given twice (also under both spellings), a value of the wrong JSON type
+// and every problem that Validate finds. ParseJSON returns all of them
+// joined, with the zero Config.
 func ParseJSON(b []byte) (Config, error) {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.UseNumber()

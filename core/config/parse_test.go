@@ -19,7 +19,7 @@ func parseFile(t *testing.T, name string) (Config, error) {
 	return Parse(f)
 }
 
-func TestParseSeedRunFile(t *testing.T) {
+func TestParseReferenceRunFile(t *testing.T) {
 	c, err := parseFile(t, "config_run.json")
 	if err != nil {
 		t.Fatalf("Parse: %v", err)

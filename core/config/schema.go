@@ -97,14 +97,14 @@ type field struct {
 	rejected map[string]string
 }
 
-// signifTypes are the values of signif_type. The seed's code computed the
-// significance from the signal probabilities ("proba") or not at all
-// ("none").
+// signifTypes are the values of signif_type. The original research code
+// computed the significance from the signal probabilities ("proba") or not
+// at all ("none").
 var signifTypes = []string{"proba", "none"}
 
 var modelTypes = []string{Relegator, RelegatorFactor, RelegatorDiff, RelegatorV2, BinarySoftmax, ModBinary, Regress}
 
-// fields is the schema of Config, in the order of the seed's files.
+// fields is the schema of Config, in the order of the original config files.
 var fields = []field{
 	{key: "n_events", kind: kindInt, ptr: func(c *Config) any { return &c.NEvents }, valid: closed(10, maxEvents)},
 	{key: "noise", kind: kindFloat, ptr: func(c *Config) any { return &c.Noise }, valid: atLeast(0)},
@@ -129,7 +129,7 @@ var fields = []field{
 	{key: "hidden_nodes", kind: kindIntList, ptr: func(c *Config) any { return &c.HiddenNodes }, valid: closed(1, maxLayerSize)},
 	{key: "bias", kind: kindBool, ptr: func(c *Config) any { return &c.Bias }},
 	{key: "signif_type", kind: kindEnum, ptr: func(c *Config) any { return &c.SignifType }, words: signifTypes,
-		rejected: map[string]string{"categ": "categ was an unfinished variant of the seed's code and is not implemented; use proba or none"}},
+		rejected: map[string]string{"categ": "categ was an unfinished variant in the original research code and is not implemented; use proba or none"}},
 
 	{key: "n_epochs", kind: kindInt, ptr: func(c *Config) any { return &c.NEpochs }, valid: closed(1, maxEpochs)},
 	{key: "ot_cutoff", kind: kindBool, ptr: func(c *Config) any { return &c.OTCutoff }},
@@ -141,8 +141,8 @@ var fields = []field{
 	{key: "seed", kind: kindUint, ptr: func(c *Config) any { return &c.Seed }},
 }
 
-// aliases maps the older key spellings of the seed's files to the current
-// ones.
+// aliases maps the older key spellings of the original config files to the
+// current ones.
 var aliases = map[string]string{
 	"min_mass":   "min_fom",
 	"max_mass":   "max_fom",

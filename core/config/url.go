@@ -36,12 +36,12 @@ func EncodeURLDiff(c, base Config) url.Values {
 }
 
 // DecodeURL returns base with the keys of v applied, as EncodeURL writes
-// them; the older mass key spellings are accepted. Each problem is
-// reported as a *FieldError in the joined error, and the key keeps its
-// value from base: an unknown key, a key given twice, text of the wrong
-// type, and every value that Validate rejects, alone or together with
-// other keys of v. The returned Config is therefore valid whenever base
-// is.
+// them. It also accepts the older mass key spellings. These problems are
+// each reported as a *FieldError in the joined error: an unknown key, a
+// key given twice, text of the wrong type, and every value that Validate
+// rejects, alone or together with other keys of v. A key with a problem
+// keeps its value from base, so the returned Config is valid whenever
+// base is.
 func DecodeURL(v url.Values, base Config) (Config, error) {
 	c := base
 	var errs []error

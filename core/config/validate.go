@@ -190,8 +190,8 @@ func (c Config) crossProblems() []*FieldError {
 }
 
 // AnalysisBackground returns the number of background events of an analysis
-// sample of n events with signal fraction f, int(n (1 - f)) as the seed's
-// code computed it; the other events are signal.
+// sample of n events with signal fraction f: int(n (1 - f)), as the original
+// research code computed it. The other events are signal.
 func AnalysisBackground(n int, f float64) int {
 	return int(float64(n) * (1 - f))
 }

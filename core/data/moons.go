@@ -62,7 +62,7 @@ func newDataset(n int) *Dataset {
 // fillArc writes events start to start+n-1 of d: n points of one moon with
 // t evenly spaced on [0, pi], ends included, as scikit-learn's make_moons
 // places them. Background is the outer arc (cos t, sin t), rotated by
-// c.Angle after the noise is added; signal is the inner arc
+// c.Angle after the noise is added. Signal is the inner arc
 // (1 - cos t, 1 - sin t - 0.5), not rotated.
 func fillArc(d *Dataset, start, n, class int, c config.Config, rng *rand.Rand) {
 	step := 0.0
@@ -95,9 +95,10 @@ func fillArc(d *Dataset, start, n, class int, c config.Config, rng *rand.Rand) {
 }
 
 // backgroundMass draws m from an exponential of scale c.BkgdBeta truncated
-// to [max(c.MinFOM, 0), c.MaxFOM]. The seed redrew the exponential until m
-// fell inside [min, max]; inverting the truncated CDF gives the same
-// distribution without a loop that could run for ever on a far window.
+// to [max(c.MinFOM, 0), c.MaxFOM]. The original research code redrew the
+// exponential until m fell inside [min, max]. Inverting the truncated CDF
+// gives the same distribution without a loop that could run for a very
+// long time when the window lies far in the tail.
 func backgroundMass(c config.Config, rng *rand.Rand) float64 {
 	lo := max(c.MinFOM, 0)
 	// F(m) = (1 - exp(-(m-lo)/beta)) / (1 - exp(-(hi-lo)/beta)) on [lo, hi].

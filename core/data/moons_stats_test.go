@@ -14,7 +14,7 @@ import (
 
 // ksAlpha is the level of each two-sample Kolmogorov-Smirnov test. The
 // samples are drawn from fixed seeds, so a test either always passes or
-// always fails; the level sets how far apart the distributions may look.
+// always fails. The level sets how far apart the distributions may look.
 const ksAlpha = 0.001
 
 // ksCritical returns the asymptotic critical value of the two-sample
@@ -91,7 +91,7 @@ func countBelow(x []float64, v float64) int {
 	return i
 }
 
-func TestGeneratorMatchesSeedFiles(t *testing.T) {
+func TestGeneratorMatchesSharedSamples(t *testing.T) {
 	tests := []struct {
 		file     string
 		noise    float64
@@ -129,7 +129,7 @@ func TestGeneratorMatchesSeedFiles(t *testing.T) {
 	}
 }
 
-func TestGenerateClassMatchesSeedFile(t *testing.T) {
+func TestGenerateClassMatchesSample(t *testing.T) {
 	file := loadShared(t, "moons-mass-noise0.2-n25000.csv")
 	rng := rand.New(rand.NewPCG(11, 7))
 	for _, class := range []int{Background, Signal} {
@@ -147,9 +147,9 @@ func TestGenerateClassMatchesSeedFile(t *testing.T) {
 	}
 }
 
-// TestCompareSamplesDetectsAngle checks that the comparison can fail: a
-// background rotated by 1.3 in place of 1.4 must be told apart from the
-// file by its x2.
+// TestCompareSamplesDetectsAngle checks that the comparison can fail: the
+// x2 of a background rotated by 1.3 in place of 1.4 must differ
+// significantly from the file.
 func TestCompareSamplesDetectsAngle(t *testing.T) {
 	file := loadShared(t, "moons-mass-noise0.2-n25000.csv")
 	c := config.Default()
