@@ -1,0 +1,78 @@
+# Build, serve, test and measure relegator. `make test` is what CI runs
+# (through .ci/run); `make help` lists the targets.
+
+GO ?= go
+# PORT is the loopback port of `make serve`.
+PORT ?= 8080
+# FIXED_RUN_DIR receives the native result of the core's short fixed
+# training run, which the WebAssembly test run then compares against.
+FIXED_RUN_DIR ?= $(or $(TMPDIR),/tmp)/relegator-fixed-run
+# BENCH selects the core benchmarks of `make bench` (a go test -bench regexp).
+BENCH ?= .
+
+WASM_ENV := GOOS=js GOARCH=wasm
+# The toolchain's wasm_exec.js and go_js_wasm_exec must come from the Go
+# that builds main.wasm and the tests, so they are looked up through $(GO).
+GO_WASM_LIB = $$($(GO) env GOROOT)/lib/wasm
+
+.PHONY: build serve test vet test-native test-wasm test-browser size bench screenshot clean help
+
+## build: compile the page's program to site/main.wasm and copy wasm_exec.js beside it
+build:
+	$(WASM_ENV) $(GO) build -trimpath -ldflags="-s -w" -o site/main.wasm ./wasm
+	cp "$(GO_WASM_LIB)/wasm_exec.js" site/wasm_exec.js
+
+## serve: build, then serve site/ at http://127.0.0.1:PORT/ (PORT=8080 unless set)
+serve: build
+	$(GO) run ./cmd/serve -dir site -addr 127.0.0.1:$(PORT)
+
+## test: vet, native tests, the core's tests under WebAssembly in Node, browser tests
+test: vet test-native test-wasm test-browser
+
+## vet: gofmt check, go vet natively and for GOOS=js GOARCH=wasm
+vet:
+	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then \
+		echo "gofmt -l lists files that need formatting:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	$(WASM_ENV) $(GO) vet ./wasm/... ./core/...
+
+# The browser tests run in test-browser, after `make build`. -count=1,
+# because the fixed run must write its file on every run.
+## test-native: go test of every package but the browser tests, natively
+test-native:
+	@mkdir -p "$(FIXED_RUN_DIR)"
+	RELEGATOR_FIXED_RUN_OUT="$(FIXED_RUN_DIR)/native.json" \
+		$(GO) test -count=1 $$($(GO) list ./... | grep -v '/wasm/browsertest$$')
+
+## test-wasm: the core's tests compiled to WebAssembly and run in Node
+test-wasm: test-native
+	PATH="$(GO_WASM_LIB):$$PATH" RELEGATOR_FIXED_RUN_WANT="$(FIXED_RUN_DIR)/native.json" \
+		$(WASM_ENV) $(GO) test -count=1 ./core/...
+
+## test-browser: chromedp tests of the built page in headless Chromium
+test-browser: build
+	$(GO) test -count=1 -v -timeout 10m ./wasm/browsertest
+
+## size: print the raw and gzipped size of site/main.wasm
+size: build
+	@raw=$$(wc -c < site/main.wasm); gz=$$(gzip -6 -c site/main.wasm | wc -c); \
+	awk -v raw=$$raw -v gz=$$gz 'BEGIN { printf "site/main.wasm: %d bytes (%.2f MiB) raw, %d bytes (%.2f MiB) gzipped (gzip -6)\n", raw, raw / 1048576, gz, gz / 1048576 }'
+
+## bench: run the core's benchmarks (select with BENCH=regexp)
+bench:
+	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem ./core/...
+
+# bench-science goes here once cmd/benchscience exists.
+
+## screenshot: train in headless Chromium and save the page to site/screenshot.png
+screenshot: build
+	RELEGATOR_SCREENSHOT="$(CURDIR)/site/screenshot.png" \
+		$(GO) test -count=1 -v -run 'TestPlayTrains$$' ./wasm/browsertest
+
+## clean: remove the built files from site/
+clean:
+	rm -f site/main.wasm site/wasm_exec.js
+
+## help: list the targets
+help:
+	@sed -n 's/^## //p' $(MAKEFILE_LIST)

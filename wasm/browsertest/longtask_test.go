@@ -1,0 +1,95 @@
+//go:build !js
+
+package browsertest
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+)
+
+const (
+	// maxLongTaskMs fails the test: the page must keep every task of the
+	// main thread under it while training. The browser reports only tasks
+	// longer than 50 ms, so any reported long task fails.
+	maxLongTaskMs = 50
+	// goalTaskMs is the aim for the longest task, logged and not enforced.
+	goalTaskMs = 20
+	// responsivenessWindow is how long the test trains while it records.
+	responsivenessWindow = 10 * time.Second
+)
+
+// recordTasksJS starts recording long tasks with a PerformanceObserver
+// (buffered, so entries queued before it count too) and starts an
+// event-loop probe: a chain of zero-delay timers whose largest gap between
+// two runs bounds the time the main thread was busy with other work. It
+// returns whether the browser reports long tasks at all.
+const recordTasksJS = `(() => {
+	if (!PerformanceObserver.supportedEntryTypes.includes("longtask")) {
+		return false;
+	}
+	const rec = {start: performance.now(), tasks: [], maxGap: 0, stop: false};
+	window.__relegatorTasks = rec;
+	new PerformanceObserver(list => {
+		for (const e of list.getEntries()) {
+			rec.tasks.push({start: e.startTime, duration: e.duration});
+		}
+	}).observe({type: "longtask", buffered: true});
+	let last = performance.now();
+	const probe = () => {
+		const now = performance.now();
+		rec.maxGap = Math.max(rec.maxGap, now - last);
+		last = now;
+		if (!rec.stop) {
+			setTimeout(probe, 0);
+		}
+	};
+	setTimeout(probe, 0);
+	return true;
+})()`
+
+// stopTasksJS stops the probe and returns the long tasks that started
+// after recording began, and the probe's largest gap, in milliseconds.
+const stopTasksJS = `(() => {
+	const rec = window.__relegatorTasks;
+	rec.stop = true;
+	const tasks = rec.tasks.filter(e => e.start >= rec.start);
+	return JSON.stringify({
+		count: tasks.length,
+		max: tasks.reduce((m, e) => Math.max(m, e.duration), 0),
+		maxGap: rec.maxGap,
+	});
+})()`
+
+func TestTrainingLongTasks(t *testing.T) {
+	p := newPage(t)
+	if !evalJS[bool](p, recordTasksJS) {
+		t.Fatal("this Chromium does not report longtask entries, so responsiveness cannot be measured")
+	}
+	start := p.state()
+	p.do(`window.relegator.play()`)
+	p.sleep(responsivenessWindow)
+	text := evalJS[string](p, stopTasksJS)
+	p.do(`window.relegator.pause()`)
+	end := p.state()
+
+	var got struct {
+		Count  int     `json:"count"`
+		Max    float64 `json:"max"`
+		MaxGap float64 `json:"maxGap"`
+	}
+	if err := json.Unmarshal([]byte(text), &got); err != nil {
+		t.Fatalf("decoding %s: %v", text, err)
+	}
+	t.Logf("%v of training, epochs %d to %d: %d long tasks, longest %.0f ms (limit %d ms); "+
+		"longest event-loop gap %.1f ms (goal ≤ %d ms)",
+		responsivenessWindow, start.Epoch, end.Epoch, got.Count, got.Max, maxLongTaskMs, got.MaxGap, goalTaskMs)
+	if end.Epoch <= start.Epoch {
+		t.Errorf("epoch %d after %v of play(), want more than %d: nothing trained while recording",
+			end.Epoch, responsivenessWindow, start.Epoch)
+	}
+	if got.Max > maxLongTaskMs {
+		t.Errorf("longest task %.0f ms while training, want at most %d ms", got.Max, maxLongTaskMs)
+	}
+	p.checkConsole()
+}
