@@ -58,7 +58,7 @@ func ParseJSON(b []byte) (Config, error) {
 		if sections[m.key] {
 			members, err := readObject(json.NewDecoder(bytes.NewReader(m.raw)))
 			if err != nil {
-				p.errs = append(p.errs, &FieldError{Key: m.key, Value: string(m.raw), Rule: "must be a JSON object of configuration keys"})
+				p.errs = append(p.errs, &FieldError{Key: m.key, Value: m.raw, Rule: "must be a JSON object of configuration keys"})
 				continue
 			}
 			for _, sm := range members {
@@ -122,11 +122,11 @@ type parser struct {
 func (p *parser) set(key string, raw json.RawMessage) {
 	f, ok := lookup(key)
 	if !ok {
-		p.errs = append(p.errs, &FieldError{Key: key, Value: string(raw), Rule: "unknown key"})
+		p.errs = append(p.errs, unknownKey(key, raw))
 		return
 	}
 	if prev, dup := p.seen[f.key]; dup {
-		p.errs = append(p.errs, &FieldError{Key: f.key, Value: string(raw),
+		p.errs = append(p.errs, &FieldError{Key: f.key, Value: raw,
 			Rule: fmt.Sprintf("given twice, as %s and %s; keep one", prev, key)})
 		return
 	}
@@ -144,7 +144,7 @@ func (f *field) setJSON(c *Config, raw json.RawMessage) *FieldError {
 		return nil
 	}
 	wrongType := func(want string) *FieldError {
-		return &FieldError{Key: f.key, Value: text, Rule: "must be " + want}
+		return &FieldError{Key: f.key, Value: json.RawMessage(text), Rule: "must be " + want}
 	}
 	switch p := f.ptr(c).(type) {
 	case *string:

@@ -128,7 +128,8 @@ func TestParseErrorsNameKey(t *testing.T) {
 	tests := []struct {
 		name, json, key, rule string
 	}{
-		{"unknown key", `{"data": {"n_event": 100}}`, "n_event", "unknown key"},
+		{"unknown key", `{"data": {"n_event": 100}}`, "n_event", "unknown key; did you mean n_events?"},
+		{"unknown key far off", `{"colour": "red"}`, "colour", "unknown key"},
 		{"unknown top key", `{"nosie": 0.1}`, "nosie", "unknown key"},
 		{"string for number", `{"noise": "0.2"}`, "noise", "must be a number"},
 		{"fraction for int", `{"n_events": 2.5}`, "n_events", "must be an integer"},

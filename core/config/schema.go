@@ -44,13 +44,13 @@ func (r interval) String() string {
 	case lower && upper:
 		return "must be a finite number"
 	case upper && r.loOpen:
-		return "must be > " + formatFloat(r.lo)
+		return "must be > " + formatBound(r.lo)
 	case upper:
-		return "must be ≥ " + formatFloat(r.lo)
+		return "must be ≥ " + formatBound(r.lo)
 	case lower && r.hiOpen:
-		return "must be < " + formatFloat(r.hi)
+		return "must be < " + formatBound(r.hi)
 	case lower:
-		return "must be ≤ " + formatFloat(r.hi)
+		return "must be ≤ " + formatBound(r.hi)
 	}
 	open, closed := "[", "]"
 	if r.loOpen {
@@ -59,7 +59,7 @@ func (r interval) String() string {
 	if r.hiOpen {
 		closed = ")"
 	}
-	return fmt.Sprintf("must be in %s%s, %s%s", open, formatFloat(r.lo), formatFloat(r.hi), closed)
+	return fmt.Sprintf("must be in %s%s, %s%s", open, formatBound(r.lo), formatBound(r.hi), closed)
 }
 
 func closed(lo, hi float64) interval { return interval{lo: lo, hi: hi} }
@@ -217,3 +217,61 @@ func (f *field) format(c *Config) string {
 
 // formatFloat writes v with the fewest digits that read back as v.
 func formatFloat(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+// formatBound writes a range limit for a message: whole numbers in full
+// (10000000, not 1e+07), others as formatFloat does.
+func formatBound(v float64) string {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	return formatFloat(v)
+}
+
+// suggestKey returns a known key, or an older spelling, within two edits
+// of key, or "" when there is none.
+func suggestKey(key string) string {
+	best, bestDist := "", 3
+	try := func(k string) {
+		if d := editDistance(key, k); d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	for _, f := range fields {
+		try(f.key)
+	}
+	for k := range aliases {
+		try(k)
+	}
+	return best
+}
+
+// editDistance returns the Levenshtein distance between a and b, counted
+// in bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// unknownKey returns the error for a key that is not in the schema.
+func unknownKey(key string, value any) *FieldError {
+	rule := "unknown key"
+	if s := suggestKey(key); s != "" {
+		rule += "; did you mean " + s + "?"
+	}
+	return &FieldError{Key: key, Value: value, Rule: rule}
+}

@@ -57,7 +57,7 @@ func DecodeURL(v url.Values, base Config) (Config, error) {
 		f, ok := lookup(k)
 		switch {
 		case !ok:
-			errs = append(errs, &FieldError{Key: k, Value: strings.Join(values, ","), Rule: "unknown key"})
+			errs = append(errs, unknownKey(k, strings.Join(values, ",")))
 			continue
 		case decoded[f.key]:
 			errs = append(errs, &FieldError{Key: f.key, Value: strings.Join(values, ","), Rule: "given twice; keep one"})
@@ -82,21 +82,36 @@ func DecodeURL(v url.Values, base Config) (Config, error) {
 		var left []*FieldError
 		changed := false
 		for _, p := range c.problems() {
-			reverted := false
+			var reverted []string
+			var value any
 			for _, k := range append([]string{p.Key}, p.Related...) {
 				if decoded[k] {
 					f, _ := lookup(k)
+					if reverted == nil {
+						value = f.value(&c)
+					}
 					f.restore(&c, &base)
 					decoded[k] = false
-					reverted = true
+					reverted = append(reverted, k)
 				}
 			}
-			if reverted {
-				errs = append(errs, p)
-				changed = true
-			} else {
+			if reverted == nil {
 				left = append(left, p)
+				continue
 			}
+			changed = true
+			if reverted[0] != p.Key {
+				// Report a rule across keys at a key the URL set, the
+				// one the user changed.
+				related := []string{p.Key}
+				for _, k := range p.Related {
+					if k != reverted[0] {
+						related = append(related, k)
+					}
+				}
+				p = &FieldError{Key: reverted[0], Value: value, Rule: p.Rule, Related: related}
+			}
+			errs = append(errs, p)
 		}
 		if !changed {
 			for _, p := range left {

@@ -71,8 +71,11 @@ func TestDecodeURLKeepsBaseForBadKeys(t *testing.T) {
 			t.Errorf("no error for %s in %v", k, err)
 		}
 	}
-	if !bad["width_fom"] && !bad["mean_fom"] {
-		t.Errorf("no error for the window in %v", err)
+	if !bad["width_fom"] {
+		t.Errorf("no error for width_fom, which moved the window out of [0, 1]: %v", err)
+	}
+	if bad["mean_fom"] {
+		t.Errorf("error reported at mean_fom, which the URL did not set: %v", err)
 	}
 	if bad["noise"] {
 		t.Errorf("error reported for the valid noise: %v", err)

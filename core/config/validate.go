@@ -1,6 +1,7 @@
 package config
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -14,8 +15,9 @@ type FieldError struct {
 	// Key is the configuration key, in its current spelling (min_fom, not
 	// min_mass).
 	Key string
-	// Value is the rejected value: the parsed value, or the raw text when
-	// it could not be parsed.
+	// Value is the rejected value: the parsed value, or the text when it
+	// could not be parsed, as a json.RawMessage from a JSON file and as a
+	// string from a URL.
 	Value any
 	// Rule states the valid values, such as "must be in (0, 1)".
 	Rule string
@@ -31,6 +33,8 @@ func (e *FieldError) Error() string {
 
 func formatValue(v any) string {
 	switch v := v.(type) {
+	case json.RawMessage:
+		return string(v)
 	case float64:
 		return formatFloat(v)
 	case string:

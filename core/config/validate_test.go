@@ -97,6 +97,15 @@ func TestValidateJoinsAllProblems(t *testing.T) {
 	}
 }
 
+func TestFieldErrorMessageWholeBounds(t *testing.T) {
+	c := Default()
+	c.NEvents = 5
+	want := "n_events 5: must be in [10, 10000000]"
+	if err := c.Validate(); err == nil || err.Error() != want {
+		t.Errorf("Validate() = %v, want %q", err, want)
+	}
+}
+
 func TestFieldErrorMessage(t *testing.T) {
 	c := Default()
 	c.SigFraction = 1.5
