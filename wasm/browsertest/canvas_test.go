@@ -11,7 +11,7 @@ import (
 // cell.
 const mapCanvasID = "map-canvas"
 
-// colourCounts counts the pixels of a canvas by colour class.
+// colourCounts is the number of pixels of a canvas in each colour class.
 type colourCounts struct {
 	Width       int `json:"width"`
 	Height      int `json:"height"`

@@ -45,7 +45,7 @@ type pageState struct {
 	Params            map[string]any `json:"params"`
 }
 
-// mapCounts counts the decision-map cells of each class.
+// mapCounts is the number of decision-map cells of each class.
 type mapCounts struct {
 	Background int `json:"background"`
 	Signal     int `json:"signal"`
