@@ -45,7 +45,8 @@ func EncodeURLDiff(c, base Config) url.Values {
 func DecodeURL(v url.Values, base Config) (Config, error) {
 	c := base
 	var errs []error
-	decoded := map[string]bool{}
+	seen := map[string]bool{}    // keys present in v, under either spelling
+	decoded := map[string]bool{} // keys set from v
 
 	keys := make([]string, 0, len(v))
 	for k := range v {
@@ -59,11 +60,14 @@ func DecodeURL(v url.Values, base Config) (Config, error) {
 		case !ok:
 			errs = append(errs, unknownKey(k, strings.Join(values, ",")))
 			continue
-		case decoded[f.key]:
+		case seen[f.key]:
 			errs = append(errs, &FieldError{Key: f.key, Value: strings.Join(values, ","), Rule: "given twice; keep one"})
 			f.restore(&c, &base)
+			decoded[f.key] = false
 			continue
-		case len(values) != 1:
+		}
+		seen[f.key] = true
+		if len(values) != 1 {
 			errs = append(errs, &FieldError{Key: f.key, Value: strings.Join(values, ","),
 				Rule: fmt.Sprintf("given %d times; keep one", len(values))})
 			continue

@@ -121,3 +121,19 @@ func FuzzDecodeURL(f *testing.F) {
 		}
 	})
 }
+
+func TestDecodeURLBothSpellings(t *testing.T) {
+	for _, v := range []url.Values{
+		{"mean_fom": {"0.45"}, "mean_mass": {"0.4"}},
+		{"mean_fom": {"x"}, "mean_mass": {"0.4"}},
+	} {
+		got, err := DecodeURL(v, Default())
+		fes := FieldErrors(err)
+		if len(fes) == 0 || fes[len(fes)-1].Key != "mean_fom" {
+			t.Errorf("DecodeURL(%v) errors = %v, want one at mean_fom", v, err)
+		}
+		if got.MeanFOM != 0.5 {
+			t.Errorf("DecodeURL(%v) mean_fom = %g, want the base 0.5", v, got.MeanFOM)
+		}
+	}
+}
