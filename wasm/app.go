@@ -1,0 +1,220 @@
+package main
+
+import (
+	"github.com/relegator/relegator/core"
+	"github.com/relegator/relegator/core/config"
+	"github.com/relegator/relegator/core/eval"
+	"github.com/relegator/relegator/core/nn"
+)
+
+// Status words of the page, shown in #status and returned by the API.
+const (
+	statusRunning = "running"
+	statusPaused  = "paused"
+	statusDone    = "done"
+	statusError   = "error"
+)
+
+// App is the whole state of the page: the last valid configuration, the
+// experiment (data and trainer), the latest evaluation, and the UI flags.
+// Controls, the URL and the JavaScript API change it only through its
+// named methods; rendering reads it and never changes it. Every method
+// that changes what the page shows increments Version.
+type App struct {
+	cfg config.Config
+	exp *core.Experiment
+	// weightDraws counts the Reset presses since the data were made; it
+	// picks the seed of new weights.
+	weightDraws uint64
+
+	running bool
+	// targetEpoch stops the run at that epoch when > 0 (Step and step(n)).
+	targetEpoch int
+	// stepWaiters are called when a requested number of epochs is done or
+	// the run stops for another reason.
+	stepWaiters []func()
+
+	// message is the current error shown above the figures; "" when none.
+	message string
+	// fieldErrors maps a config key to the message shown beside its
+	// control; drafts maps it to the text the user typed but that is not
+	// (yet) valid.
+	fieldErrors map[string]string
+	drafts      map[string]string
+
+	eval  evaluator
+	bayes bayesState
+	bench *benchRun
+	timer stepTimer
+	// runs counts the trainers built.
+	runs uint64
+
+	// writeURL stores the encoded configuration in the page URL.
+	writeURL func(query string)
+	// logError reports a caught error on the console.
+	logError func(msg string)
+
+	// Version counts the changes that the page shows.
+	Version uint64
+	// DataVersion counts data changes, so the points layer is redrawn.
+	DataVersion uint64
+	// Frame statistics of the last frame, for readouts and tests.
+	StepsLastFrame int
+	FrameMS        float64
+}
+
+// bayesState caches the Bayes-optimal significance of the configuration.
+type bayesState struct {
+	limit *eval.BayesLimit
+	z     float64
+	err   string
+}
+
+// NewApp returns an App that trains cfg. writeURL and logError may be nil.
+// An invalid cfg or a failure to build the experiment leaves the App
+// without an experiment and with the message set, so that the page still
+// renders and Reset can recover after a valid configuration is set.
+func NewApp(cfg config.Config, writeURL func(string), logError func(string)) *App {
+	a := &App{
+		fieldErrors: map[string]string{},
+		drafts:      map[string]string{},
+		writeURL:    writeURL,
+		logError:    logError,
+	}
+	a.bayes.limit = eval.NewBayesLimit()
+	a.cfg = cfg
+	a.rebuild(true)
+	a.updateBayes()
+	return a
+}
+
+// Config returns a copy of the last valid configuration.
+func (a *App) Config() config.Config {
+	c := a.cfg
+	c.HiddenNodes = append([]int(nil), c.HiddenNodes...)
+	return c
+}
+
+// Running reports whether training runs.
+func (a *App) Running() bool { return a.running }
+
+// Done reports whether the trainer has stopped for good (early stop, the
+// epoch limit or divergence).
+func (a *App) Done() bool { return a.exp != nil && a.exp.Trainer.Done() }
+
+// Message returns the current error message, "" when there is none.
+func (a *App) Message() string { return a.message }
+
+// FieldError returns the message of the control of key, "" when valid.
+func (a *App) FieldError(key string) string { return a.fieldErrors[key] }
+
+// Draft returns the text typed into the control of key and whether there
+// is such text that differs from the configuration.
+func (a *App) Draft(key string) (string, bool) {
+	s, ok := a.drafts[key]
+	return s, ok
+}
+
+// Status returns "running", "paused", "done" or "error".
+func (a *App) Status() string {
+	switch {
+	case a.message != "" && (a.exp == nil || a.exp.Trainer.Done()):
+		return statusError
+	case a.Done():
+		return statusDone
+	case a.running:
+		return statusRunning
+	}
+	return statusPaused
+}
+
+// Trainer returns the current trainer, nil after a failure.
+func (a *App) Trainer() *nn.Trainer {
+	if a.exp == nil {
+		return nil
+	}
+	return a.exp.Trainer
+}
+
+// Experiment returns the current experiment, nil after a failure.
+func (a *App) Experiment() *core.Experiment { return a.exp }
+
+// Epoch returns the number of completed epochs.
+func (a *App) Epoch() int {
+	if a.exp == nil {
+		return 0
+	}
+	return a.exp.Trainer.Epoch()
+}
+
+// LastEpoch returns the history of the last completed epoch and false
+// before the first epoch ends.
+func (a *App) LastEpoch() (nn.EpochStats, bool) {
+	if a.exp == nil {
+		return nn.EpochStats{}, false
+	}
+	h := a.exp.Trainer.History()
+	if len(h) == 0 {
+		return nn.EpochStats{}, false
+	}
+	return h[len(h)-1], true
+}
+
+// StopReason returns why training stopped, "" while it can go on.
+func (a *App) StopReason() string {
+	if a.exp == nil {
+		return ""
+	}
+	return a.exp.Trainer.StopReason()
+}
+
+// Result returns the latest evaluation on the analysis sample and whether
+// there is one.
+func (a *App) Result() (eval.Result, bool) { return a.eval.result, a.eval.have }
+
+// ResultEpoch returns the epoch whose weights the latest evaluation used.
+func (a *App) ResultEpoch() int { return a.eval.resultEpoch }
+
+// DecisionMap returns the latest decision map, nil before the first.
+func (a *App) DecisionMap() *decisionMap {
+	if !a.eval.have {
+		return nil
+	}
+	return &a.eval.shown
+}
+
+// Bayes returns the Bayes-optimal significance of the configuration and
+// the reason when it could not be computed.
+func (a *App) Bayes() (float64, string) { return a.bayes.z, a.bayes.err }
+
+// changed records that what the page shows has changed.
+func (a *App) changed() { a.Version++ }
+
+// updateBayes computes the Bayes-optimal significance of the
+// configuration; its grid is cached for the current noise and angle.
+func (a *App) updateBayes() {
+	r, err := a.bayes.limit.Compute(a.cfg)
+	if err != nil {
+		a.bayes.z, a.bayes.err = 0, err.Error()
+		return
+	}
+	a.bayes.z, a.bayes.err = r.Z, ""
+}
+
+// EvalCount counts the finished evaluations, so the page knows when to
+// repaint the map.
+func (a *App) EvalCount() uint64 { return a.eval.count }
+
+// RunCount counts the trainers built, so the page knows when a history
+// restarted.
+func (a *App) RunCount() uint64 { return a.runs }
+
+// MapBounds returns the rectangle of the decision map: x₀ in [x0, x1] and
+// x₁ in [y0, y1].
+func (a *App) MapBounds() (x0, x1, y0, y1 float64) {
+	g := &a.eval.grid
+	return g.X0, g.X1, g.Y0, g.Y1
+}
+
+// MassHistograms returns the mass histograms of the latest evaluation.
+func (a *App) MassHistograms() *massHistograms { return &a.eval.mass }

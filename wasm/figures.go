@@ -1,0 +1,53 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"github.com/hexops/vecty"
+	"github.com/hexops/vecty/elem"
+	"github.com/hexops/vecty/prop"
+)
+
+// MapFigure holds the decision-map canvases. The loop paints them; vecty
+// renders the elements once and then leaves them alone.
+type MapFigure struct {
+	vecty.Core
+}
+
+// Render implements vecty.Component.
+func (f *MapFigure) Render() vecty.ComponentOrHTML {
+	return elem.Div(vecty.Markup(prop.ID("map"), vecty.Class("figure"),
+		vecty.Attribute("role", "img"),
+		vecty.Attribute("aria-label", "Decision map: background blue, signal orange, relegated grey, with the training events over it")),
+		elem.Canvas(vecty.Markup(prop.ID("map-canvas"))),
+		elem.Canvas(vecty.Markup(prop.ID("points-canvas"),
+			vecty.Style("left", "0"), vecty.Style("top", "0"),
+			vecty.Style("width", "100%"), vecty.Style("height", "100%"))),
+	)
+}
+
+// SkipRender implements vecty.RenderSkipper: the canvases never change.
+func (f *MapFigure) SkipRender(prev vecty.Component) bool { return true }
+
+// Charts holds the history and mass-histogram canvases, painted by the
+// loop like MapFigure.
+type Charts struct {
+	vecty.Core
+}
+
+// Render implements vecty.Component.
+func (c *Charts) Render() vecty.ComponentOrHTML {
+	return elem.Div(
+		elem.Heading2(vecty.Text("Training history")),
+		elem.Canvas(vecty.Markup(prop.ID("history-canvas"), vecty.Class("chart"),
+			vecty.Attribute("role", "img"),
+			vecty.Attribute("aria-label", "Accuracy, loss and soft significance against epoch"))),
+		elem.Heading2(vecty.Text("Mass of the analysis sample")),
+		elem.Canvas(vecty.Markup(prop.ID("mass-canvas"), vecty.Class("chart", "mass"),
+			vecty.Attribute("role", "img"),
+			vecty.Attribute("aria-label", "Mass histograms before and after the selection"))),
+	)
+}
+
+// SkipRender implements vecty.RenderSkipper: the canvases never change.
+func (c *Charts) SkipRender(prev vecty.Component) bool { return true }

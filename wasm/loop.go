@@ -1,0 +1,116 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"syscall/js"
+	"time"
+
+	"github.com/hexops/vecty"
+)
+
+// rerenderInterval is the shortest time between two re-renders of the
+// components while training runs; the canvases follow every frame.
+const rerenderInterval = 100 * time.Millisecond
+
+// hiddenTickMS is the delay of the timer that drives training while the
+// tab is hidden, when the browser fires no animation frames. Browsers
+// stretch it to a second or more in background tabs.
+const hiddenTickMS = 16
+
+// loop drives the page: each animation frame (or timer tick while the tab
+// is hidden) runs a slice of training and evaluation, re-renders the
+// components at most once and repaints the canvases that changed. It
+// stops asking for frames while there is nothing to do, and wake starts
+// it again.
+type loop struct {
+	app  *App
+	page vecty.Component
+	draw *drawing
+
+	// onFrame and onTimer live as long as the page, so they are never
+	// released.
+	onFrame      js.Func
+	onTimer      js.Func
+	framePending bool
+	timerPending bool
+
+	renderedVersion uint64
+	lastRerender    time.Time
+	drawnVersion    uint64
+	panics          []caughtPanic
+	document        js.Value
+}
+
+func newLoop(app *App) *loop {
+	l := &loop{app: app, draw: newDrawing(), document: js.Global().Get("document")}
+	l.onFrame = js.FuncOf(func(js.Value, []js.Value) any {
+		l.framePending = false
+		l.tick()
+		return nil
+	})
+	l.onTimer = js.FuncOf(func(js.Value, []js.Value) any {
+		l.timerPending = false
+		l.tick()
+		return nil
+	})
+	wake := js.FuncOf(func(js.Value, []js.Value) any {
+		l.drawnVersion = 0
+		l.wake()
+		return nil
+	})
+	l.document.Call("addEventListener", "visibilitychange", wake)
+	js.Global().Call("addEventListener", "resize", wake)
+	return l
+}
+
+// tick runs one frame.
+func (l *loop) tick() {
+	for _, p := range l.panics {
+		l.app.Recover(p.where, p.value)
+	}
+	l.panics = l.panics[:0]
+	l.guard("training", l.app.Frame)
+	l.guard("drawing", l.render)
+	l.schedule()
+}
+
+// render re-renders the components, throttled while training runs, and
+// repaints the canvases.
+func (l *loop) render() {
+	if l.page == nil {
+		return
+	}
+	now := time.Now()
+	if l.app.Version != l.renderedVersion && (!l.app.Running() || now.Sub(l.lastRerender) >= rerenderInterval) {
+		vecty.Rerender(l.page)
+		l.renderedVersion = l.app.Version
+		l.lastRerender = now
+	}
+	l.draw.draw(l.app)
+	l.drawnVersion = l.app.Version
+}
+
+// wake asks for a frame, for example after a control changed the App.
+func (l *loop) wake() { l.schedule() }
+
+// schedule asks for the next frame when there is work: training, an
+// evaluation, a benchmark, or a change not yet shown.
+func (l *loop) schedule() {
+	idle := !l.app.Active() && len(l.panics) == 0 &&
+		l.renderedVersion == l.app.Version && l.drawnVersion == l.app.Version
+	if idle {
+		return
+	}
+	if l.document.Get("hidden").Bool() {
+		if !l.timerPending {
+			l.timerPending = true
+			js.Global().Call("setTimeout", l.onTimer, hiddenTickMS)
+		}
+		return
+	}
+	if !l.framePending {
+		l.framePending = true
+		js.Global().Call("requestAnimationFrame", l.onFrame)
+	}
+}

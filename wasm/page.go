@@ -1,0 +1,46 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"github.com/hexops/vecty"
+	"github.com/hexops/vecty/elem"
+	"github.com/hexops/vecty/prop"
+)
+
+// Page is the body of the document.
+type Page struct {
+	vecty.Core
+	App  *App
+	Loop *loop
+}
+
+// Render implements vecty.Component.
+func (p *Page) Render() (out vecty.ComponentOrHTML) {
+	defer p.Loop.renderGuard("page", &out)
+	a := p.App
+	return elem.Body(
+		elem.Header(
+			elem.Heading1(vecty.Text("relegator: the relegation classifier, live")),
+			elem.Paragraph(vecty.Text("A neural network learns to tell signal (orange) from background (blue) "+
+				"and may give up on events it cannot separate (relegated, grey), trading accuracy for the "+
+				"significance of the signal it keeps. It trains here, in your browser.")),
+		),
+		elem.Div(vecty.Markup(vecty.Class("layout")),
+			&Controls{App: a, Loop: p.Loop},
+			elem.Section(vecty.Markup(vecty.Class("figures")),
+				elem.Div(vecty.Markup(prop.ID("message"), vecty.Class("message"), vecty.Attribute("role", "alert")),
+					vecty.Text(a.Message())),
+				&MapFigure{},
+				elem.Div(vecty.Markup(vecty.Class("legend")),
+					elem.Span(vecty.Markup(vecty.Class("bg")), vecty.Text("background")),
+					elem.Span(vecty.Markup(vecty.Class("sig")), vecty.Text("signal")),
+					elem.Span(vecty.Markup(vecty.Class("rel")), vecty.Text("relegated")),
+					elem.Span(vecty.Text("selection rule: "+a.cfg.Selection)),
+				),
+				&Readouts{App: a, Loop: p.Loop},
+				&Charts{},
+			),
+		),
+	)
+}

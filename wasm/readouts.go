@@ -1,0 +1,80 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"strconv"
+
+	"github.com/hexops/vecty"
+	"github.com/hexops/vecty/elem"
+	"github.com/hexops/vecty/prop"
+)
+
+// Readouts shows the live numbers of the run.
+type Readouts struct {
+	vecty.Core
+	App  *App  `vecty:"prop"`
+	Loop *loop `vecty:"prop"`
+}
+
+// Render implements vecty.Component.
+func (r *Readouts) Render() (out vecty.ComponentOrHTML) {
+	defer r.Loop.renderGuard("readouts", &out)
+	a := r.App
+	last, trained := a.LastEpoch()
+	res, evaluated := a.Result()
+	bayes, bayesErr := a.Bayes()
+	stop := a.StopReason()
+	if stop == "" {
+		stop = "–"
+	}
+	return elem.Div(vecty.Markup(vecty.Class("readouts")),
+		readout("epoch", "Epoch", strconv.Itoa(a.Epoch()), "Completed epochs"),
+		readout("loss", "Loss", number(last.Loss, trained, 4), "Training loss of the last epoch, with dropout"),
+		readout("accuracy", "Accuracy", number(last.Accuracy, trained, 3), "Training accuracy of the last epoch; relegated events count as wrong"),
+		readout("val-significance", "Validation Z", number(last.ValSignificance, trained, 3),
+			"Soft significance of the validation part, scaled to the analysis sample"),
+		readout("raw-significance", "Raw Z", number(res.RawZ, evaluated, 3),
+			"Significance of every analysis event in the signal window, no selection"),
+		readout("pass-significance", "Pass Z", number(res.PassZ, evaluated, 3),
+			"Significance of the analysis events in the window that the model calls signal"),
+		readout("bayes-significance", "Bayes limit Z", number(bayes, bayesErr == "", 3),
+			"Best expected significance any selection on x can reach for this configuration"),
+		readout("relegated-fraction", "Relegated", percent(res.RelegatedFraction, evaluated),
+			"Fraction of the analysis events the model relegates"),
+		readout("pass-counts", "Pass s / b", counts(res.NPassSig, res.NPassBkgd, evaluated),
+			"Signal and background analysis events in the window called signal"),
+		readout("stop-reason", "Stopped", stop, "Why training stopped"),
+		readout("status", "Status", a.Status(), "running, paused, done or error"),
+		readout("evaluated-epoch", "Evaluated at", strconv.Itoa(a.ResultEpoch()),
+			"Epoch of the weights behind the map and the analysis numbers"),
+	)
+}
+
+func readout(id, label, value, title string) *vecty.HTML {
+	return elem.Div(vecty.Markup(vecty.Attribute("title", title)),
+		elem.Span(vecty.Text(label)),
+		elem.Output(vecty.Markup(prop.ID(id)), vecty.Text(value)))
+}
+
+// number formats v with the given decimals, or a dash when ok is false.
+func number(v float64, ok bool, decimals int) string {
+	if !ok || v != v {
+		return "–"
+	}
+	return strconv.FormatFloat(v, 'f', decimals, 64)
+}
+
+func percent(v float64, ok bool) string {
+	if !ok {
+		return "–"
+	}
+	return strconv.FormatFloat(100*v, 'f', 1, 64) + "%"
+}
+
+func counts(s, b float64, ok bool) string {
+	if !ok {
+		return "–"
+	}
+	return strconv.FormatFloat(s, 'f', 0, 64) + " / " + strconv.FormatFloat(b, 'f', 0, 64)
+}

@@ -1,0 +1,83 @@
+package main
+
+import "time"
+
+// Time budgets of one animation frame, in milliseconds. At 60 frames per
+// second a frame lasts 16.7 ms; training and evaluation together take at
+// most about 12 ms of it, leaving the rest for drawing and the browser.
+const (
+	trainBudgetMS = 9
+	evalBudgetMS  = 3
+)
+
+// evalInterval is the shortest time between the starts of two evaluations
+// while training runs.
+const evalInterval = 250 * time.Millisecond
+
+// Frame runs one slice of work: trainer steps (or benchmark steps) until
+// the training budget is spent, then a slice of the evaluation when one is
+// due. The first step of a frame always runs, so a step longer than the
+// budget still makes progress, one per frame.
+func (a *App) Frame() {
+	start := time.Now()
+	steps := 0
+	switch {
+	case a.bench != nil:
+		steps = a.bench.slice(start, trainBudgetMS)
+		if a.bench.finished() {
+			a.finishBench()
+		}
+	case a.running && a.exp != nil:
+		steps = a.trainSlice(start)
+	}
+	a.eval.slice(time.Now(), evalBudgetMS, a.running)
+	if a.eval.takeFinished() {
+		a.changed()
+	}
+	a.StepsLastFrame = steps
+	a.FrameMS = msSince(start)
+}
+
+// Active reports whether Frame has work to do.
+func (a *App) Active() bool {
+	return a.bench != nil || (a.running && a.exp != nil) || a.eval.pending()
+}
+
+// trainSlice runs trainer steps within the budget and returns how many ran.
+func (a *App) trainSlice(start time.Time) int {
+	tr := a.exp.Trainer
+	steps := 0
+	for !tr.Done() && a.timer.fits(msSince(start), trainBudgetMS, steps) {
+		epoch := tr.Epoch()
+		t0 := time.Now()
+		err := tr.Step()
+		a.timer.record(1, msSince(t0))
+		steps++
+		if err != nil {
+			a.trainingError(err)
+			break
+		}
+		if tr.Epoch() == epoch {
+			continue
+		}
+		a.eval.request()
+		a.changed()
+		if a.targetEpoch > 0 && tr.Epoch() >= a.targetEpoch {
+			a.running = false
+			a.targetEpoch = 0
+			a.releaseWaiters()
+			break
+		}
+	}
+	if tr.Done() && a.running {
+		a.running = false
+		a.releaseWaiters()
+		a.changed()
+	}
+	return steps
+}
+
+// msSince returns the milliseconds elapsed since t.
+func msSince(t time.Time) float64 {
+	return float64(time.Since(t)) / float64(time.Millisecond)
+}
