@@ -1,0 +1,130 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeConfig writes a config file into a temporary folder and returns its
+// path.
+func writeConfig(t *testing.T, text string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "config.json")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// smallConfig trains in well under a second.
+const smallConfig = `{"n_events": 1000, "weighted_n_events": 5000, "batch_size": 128,
+	"learning_rate": 0.005, "n_epochs": 5}`
+
+func TestRunJSONHasEveryKey(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := run([]string{"-json", "-seed", "4", writeConfig(t, smallConfig)}, &out, &errOut)
+	if code != 0 {
+		t.Fatalf("exit status %d, stderr %q", code, errOut.String())
+	}
+	var got map[string]any
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatalf("output is not one JSON object: %v\n%s", err, out.String())
+	}
+	for _, key := range []string{"model_type", "epochs", "train_seconds", "accuracy_validation",
+		"raw_significance", "pass_significance", "expected_pass_significance",
+		"bayes_significance", "n_raw_sig", "n_raw_bkgd", "n_pass_sig", "n_pass_bkgd"} {
+		if _, ok := got[key]; !ok {
+			t.Errorf("JSON output lacks %q", key)
+		}
+	}
+	if got["seed"] != 4.0 {
+		t.Errorf("seed = %v, want 4 from -seed", got["seed"])
+	}
+	if got["epochs"] != 5.0 {
+		t.Errorf("epochs = %v, want 5", got["epochs"])
+	}
+	if z := got["bayes_significance"].(float64); z <= got["raw_significance"].(float64) {
+		t.Errorf("Bayes limit %g is not above the raw significance %v", z, got["raw_significance"])
+	}
+}
+
+func TestRunTextSummary(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := run([]string{writeConfig(t, smallConfig)}, &out, &errOut); code != 0 {
+		t.Fatalf("exit status %d, stderr %q", code, errOut.String())
+	}
+	for _, want := range []string{"pass significance", "expected pass significance", "Bayes limit", "relegated"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("summary lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+func TestRunTrainsOnSeedFiles(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "data")
+	train := filepath.Join(dir, "moons-mass-noise0.2-n25000.csv")
+	analysis := filepath.Join(dir, "weighted-f0.01-noise0.2-n100000.csv")
+	if _, err := os.Stat(train); err != nil {
+		t.Skipf("seed samples not found: %v", err)
+	}
+	cfg := writeConfig(t, `{"batch_size": 512, "learning_rate": 0.005, "n_epochs": 2}`)
+	var out, errOut bytes.Buffer
+	code := run([]string{"-json", "-train", train, "-analysis", analysis, cfg}, &out, &errOut)
+	if code != 0 {
+		t.Fatalf("exit status %d, stderr %q", code, errOut.String())
+	}
+	var got summary
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.TrainEvents+got.ValEvents != 25000 {
+		t.Errorf("train + validation = %d events, want the file's 25000", got.TrainEvents+got.ValEvents)
+	}
+	if got.AnalysisEvts != 100000 {
+		t.Errorf("analysis sample has %d events, want the file's 100000", got.AnalysisEvts)
+	}
+	if got.NRawSig+got.NRawBkgd == 0 {
+		t.Error("no analysis event lies in the window")
+	}
+}
+
+func TestRunRejectsBadInput(t *testing.T) {
+	dir := t.TempDir()
+	badCSV := filepath.Join(dir, "bad.csv")
+	if err := os.WriteFile(badCSV, []byte("x1,x2,m,label\n0.1,0.2,oops,1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"missing file", []string{filepath.Join(dir, "none.json")}, "no such file"},
+		{"negative noise", []string{writeConfig(t, `{"noise": -1}`)}, "noise"},
+		{"unknown key", []string{writeConfig(t, `{"noize": 0.2}`)}, "noize"},
+		{"pickle", []string{writeConfig(t, `{"train_data_file": "train.pkl"}`)}, "CSV"},
+		{"bad csv", []string{"-train", badCSV, writeConfig(t, `{}`)}, "oops"},
+		{"no config", nil, "usage"},
+		{"bad flag", []string{"-speed", "3", "c.json"}, "speed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			code := run(tt.args, &out, &errOut)
+			if code != 2 {
+				t.Errorf("exit status %d, want 2", code)
+			}
+			msg := errOut.String()
+			if strings.Count(msg, "\n") != 1 {
+				t.Errorf("stderr is not one line: %q", msg)
+			}
+			if !strings.Contains(msg, tt.want) {
+				t.Errorf("stderr %q does not mention %q", msg, tt.want)
+			}
+		})
+	}
+}

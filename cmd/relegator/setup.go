@@ -1,0 +1,96 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/relegator/relegator/core"
+	"github.com/relegator/relegator/core/config"
+	"github.com/relegator/relegator/core/data"
+)
+
+// setup reads the config file and the data files and builds the
+// experiment. Data file paths in the config are relative to the config
+// file's folder; -train and -analysis override them.
+func setup(o options) (*core.Experiment, error) {
+	c, err := readConfig(o.configPath)
+	if err != nil {
+		return nil, err
+	}
+	if o.seedSet {
+		c.Seed = o.seed
+	}
+	dir := filepath.Dir(o.configPath)
+	trainPath := o.trainPath
+	if trainPath == "" && c.TrainDataFile != "" {
+		trainPath = relativeTo(dir, c.TrainDataFile)
+	}
+	analysisPath := o.analysisPath
+	if analysisPath == "" && c.WeightedDataFile != "" {
+		analysisPath = relativeTo(dir, c.WeightedDataFile)
+	}
+	if trainPath == "" && analysisPath == "" {
+		return core.New(c)
+	}
+	if trainPath == "" {
+		return nil, fmt.Errorf("analysis sample %s given without a training sample: pass -train FILE.csv too", analysisPath)
+	}
+	training, err := readSample(trainPath)
+	if err != nil {
+		return nil, err
+	}
+	var analysis *data.Dataset
+	if analysisPath != "" {
+		if analysis, err = readSample(analysisPath); err != nil {
+			return nil, err
+		}
+	}
+	return core.NewWithData(c, training, analysis)
+}
+
+// readConfig parses and validates the config file at path.
+func readConfig(path string) (config.Config, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return config.Config{}, err
+	}
+	defer f.Close()
+	c, err := config.Parse(f)
+	if err != nil {
+		return config.Config{}, fmt.Errorf("%s: %w", path, err)
+	}
+	return c, nil
+}
+
+// readSample loads a CSV sample with the moons columns.
+func readSample(path string) (*data.Dataset, error) {
+	if err := config.CheckDataFile(path); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	d, err := data.LoadCSV(f, data.DefaultColumns())
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return d, nil
+}
+
+// relativeTo resolves a relative path against dir.
+func relativeTo(dir, path string) string {
+	if filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(dir, path)
+}
+
+// oneLine joins the lines of a multi-line error, such as errors.Join
+// makes, so that the command prints exactly one line.
+func oneLine(err error) string {
+	return strings.ReplaceAll(err.Error(), "\n", "; ")
+}
