@@ -186,3 +186,49 @@ func TestBayesCacheMatchesFresh(t *testing.T) {
 		}
 	}
 }
+
+func TestBayesCoarseGrids(t *testing.T) {
+	// Coarser grids rank cells of mixed likelihood ratio together, which
+	// can only lower Z. These bounds back the trade-off that the
+	// NewBayesLimit documentation states.
+	rows := readCSV(t, sharedPath(t, "reference/bayes_limit.csv"))
+	cases := []struct {
+		cellsPerSigma, maxDev float64
+	}{
+		{2, 0.012},
+		{4, 0.004},
+		{6, 0.002},
+	}
+	for _, tc := range cases {
+		bl := NewBayesLimit()
+		bl.CellsPerSigma = tc.cellsPerSigma
+		worst := 0.0
+		for _, row := range rows {
+			r, err := bl.Compute(bayesConfig(row))
+			if err != nil {
+				t.Fatal(err)
+			}
+			worst = max(worst, relDiff(r.Z, row["bayes_significance"]))
+		}
+		if worst > tc.maxDev {
+			t.Errorf("%g cells per sigma: max deviation %.2f%%, want at most %.2f%%",
+				tc.cellsPerSigma, 100*worst, 100*tc.maxDev)
+		}
+	}
+}
+
+func BenchmarkBayesCells(b *testing.B) {
+	for _, cells := range []float64{2, 4, 6, 10} {
+		b.Run(fmt.Sprintf("cells=%g", cells), func(b *testing.B) {
+			c := config.Default()
+			bl := NewBayesLimit()
+			bl.CellsPerSigma = cells
+			for b.Loop() {
+				c.Noise = math.Nextafter(c.Noise, 1)
+				if _, err := bl.Compute(c); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

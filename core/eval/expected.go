@@ -30,22 +30,29 @@ const DefaultPerClass = 200000
 type Expected struct {
 	// EffWindowSig and EffWindowBkgd are the fractions of signal and
 	// background in the mass window, from [signif.WindowEfficiencies].
-	EffWindowSig, EffWindowBkgd float64
+	EffWindowSig  float64 `json:"eff_window_sig"`
+	EffWindowBkgd float64 `json:"eff_window_bkgd"`
 	// EffSelSig and EffSelBkgd are the fractions of independent signal and
 	// background events that the classifier calls signal.
-	EffSelSig, EffSelBkgd float64
+	EffSelSig  float64 `json:"eff_sel_sig"`
+	EffSelBkgd float64 `json:"eff_sel_bkgd"`
 	// EffSelSigErr and EffSelBkgdErr are the binomial standard errors of
 	// the selection efficiencies.
-	EffSelSigErr, EffSelBkgdErr float64
+	EffSelSigErr  float64 `json:"eff_sel_sig_err"`
+	EffSelBkgdErr float64 `json:"eff_sel_bkgd_err"`
 	// S, B and Z are the expected pass counts and their significance.
-	S, B, Z float64
+	S float64 `json:"s"`
+	B float64 `json:"b"`
+	Z float64 `json:"z"`
 	// RawS, RawB and RawZ are the expected counts and significance of the
 	// window without selection.
-	RawS, RawB, RawZ float64
+	RawS float64 `json:"raw_s"`
+	RawB float64 `json:"raw_b"`
+	RawZ float64 `json:"raw_z"`
 	// NPerClass is the number of events drawn per class, and Rule the
 	// selection rule.
-	NPerClass int
-	Rule      string
+	NPerClass int    `json:"n_per_class"`
+	Rule      string `json:"rule"`
 }
 
 // expectedBlock is the number of events classified at a time.

@@ -12,35 +12,43 @@ type Confusion [2][3]float64
 type Result struct {
 	// Rule is the selection rule that decided which events are signal,
 	// config.Argmax or config.PSig.
-	Rule string
+	Rule string `json:"rule"`
 	// Formula is the significance formula, config.Simple or config.Asimov.
-	Formula string
+	Formula string `json:"formula"`
 	// WindowLow and WindowHigh bound the signal window of the feature of
 	// merit; an event is in the window when WindowLow ≤ m ≤ WindowHigh.
-	WindowLow, WindowHigh float64
+	WindowLow  float64 `json:"window_low"`
+	WindowHigh float64 `json:"window_high"`
 
 	// NRawSig and NRawBkgd count the signal and background events in the
 	// window, without selection, and RawZ is their significance.
-	NRawSig, NRawBkgd, RawZ float64
+	NRawSig  float64 `json:"n_raw_sig"`
+	NRawBkgd float64 `json:"n_raw_bkgd"`
+	RawZ     float64 `json:"raw_z"`
 	// NPassSig and NPassBkgd count the events in the window that the
 	// classifier calls signal, and PassZ is their significance.
-	NPassSig, NPassBkgd, PassZ float64
+	NPassSig  float64 `json:"n_pass_sig"`
+	NPassBkgd float64 `json:"n_pass_bkgd"`
+	PassZ     float64 `json:"pass_z"`
 
 	// Accuracy is the fraction of all events whose predicted class is their
 	// truth class. A relegated event counts as wrong.
-	Accuracy float64
+	Accuracy float64 `json:"accuracy"`
 	// AccuracyWindow is Accuracy over the events in the window.
-	AccuracyWindow float64
+	AccuracyWindow float64 `json:"accuracy_window"`
 	// DecidedAccuracy is the accuracy over the events that are not
 	// relegated, 0 when every event is.
-	DecidedAccuracy float64
+	DecidedAccuracy float64 `json:"decided_accuracy"`
 	// RelegatedFraction is the fraction of all events that are relegated,
 	// RelegatedFractionWindow that of the events in the window.
-	RelegatedFraction, RelegatedFractionWindow float64
+	RelegatedFraction       float64 `json:"relegated_fraction"`
+	RelegatedFractionWindow float64 `json:"relegated_fraction_window"`
 
 	// Confusion is taken over all events, ConfusionWindow over the events
 	// in the window.
-	Confusion, ConfusionWindow Confusion
+	Confusion       Confusion `json:"confusion"`
+	ConfusionWindow Confusion `json:"confusion_window"`
 	// NEvents counts all events and NWindow those in the window.
-	NEvents, NWindow float64
+	NEvents float64 `json:"n_events"`
+	NWindow float64 `json:"n_window"`
 }
