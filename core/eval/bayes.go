@@ -79,10 +79,10 @@ type bayesCell struct {
 // 10 cells per noise width, arc points every quarter of a noise width, a
 // padding of 6 noise widths and at most 250000 cells.
 //
-// The cell size sets the trade-off. Over the 19 configurations of the
-// reference table (noise 0.1 to 1, f 0.001 to 0.1), the largest shortfall
-// of Z and the time of one new noise value at noise 0.2 were, measured
-// with BenchmarkBayesCells on a 2-core AMD EPYC with Go 1.26:
+// The cell size sets the trade-off. The table below gives the largest
+// shortfall of Z over the 19 configurations of the reference table (noise
+// 0.1 to 1, f 0.001 to 0.1) and the time of one new noise value at noise
+// 0.2, measured with BenchmarkBayesCells on a 2-core AMD EPYC with Go 1.26.
 //
 //	cells per sigma   max shortfall   time
 //	 2                1.0%            0.4 ms
@@ -225,9 +225,9 @@ func (bl *BayesLimit) newGrid(noise, angle float64) bayesGrid {
 	g := bayesGrid{sigma: noise, pad: bl.PadSigmas * noise}
 	g.sinA, g.cosA = math.Sincos(angle)
 
-	// Bounding box of both arcs. The inner arc spans [0, 2] × [-0.5, 0.5];
-	// the rotated outer arc is bounded by sampling it finely, which is exact
-	// to about 1e-6 and then covered by the padding.
+	// Bounding box of both arcs. The inner arc spans [0, 2] × [-0.5, 0.5].
+	// The rotated outer arc is bounded by sampling it finely, which is exact
+	// to about 1e-6, well inside the padding.
 	xMin, xMax, yMin, yMax := 0.0, 2.0, -0.5, 0.5
 	const nBox = 2000
 	for j := 0; j <= nBox; j++ {

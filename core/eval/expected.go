@@ -62,7 +62,7 @@ const expectedBlock = 4096
 // draws nPerClass signal and nPerClass background events with
 // data.GenerateClass from a generator seeded with seed, and measures the
 // fraction of each that m calls signal under c.Selection. The mass plays
-// no part, because the classifier never sees it and it is drawn
+// no part, because it is not an input of the classifier and it is drawn
 // independently of the features.
 func ExpectedPass(m *nn.Model, c config.Config, nPerClass int, seed uint64) (Expected, error) {
 	if m == nil || m.Net == nil {
