@@ -15,7 +15,7 @@ WASM_ENV := GOOS=js GOARCH=wasm
 # that builds main.wasm and the tests, so they are looked up through $(GO).
 GO_WASM_LIB = $$($(GO) env GOROOT)/lib/wasm
 
-.PHONY: build serve test vet test-native test-wasm test-browser size bench screenshot clean help
+.PHONY: build serve test vet test-native test-wasm test-browser size bench bench-science screenshot clean help
 
 ## build: compile the page's program to site/main.wasm and copy wasm_exec.js beside it
 build:
@@ -62,7 +62,9 @@ size: build
 bench:
 	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem ./core/...
 
-# bench-science goes here once cmd/benchscience exists.
+## bench-science: the significance benchmark of cmd/benchscience (QUICK=1: one seed, three points)
+bench-science:
+	$(GO) run ./cmd/benchscience $(if $(QUICK),-quick)
 
 ## screenshot: train in headless Chromium and save the page to site/screenshot.png
 screenshot: build

@@ -22,6 +22,20 @@ const (
 	Asimov = "asimov"
 )
 
+// Forms of the relegation cross-entropy. Both merge the relegated
+// probability into each truth class, q_k = p_k + p_rel.
+const (
+	// Merged takes -log q_y as it is. A relegated event then costs
+	// nothing, so this term alone would relegate every event.
+	Merged = "merged"
+	// Normalized divides the merged probabilities by their sum before the
+	// logarithm, -log(q_y / Σ_k q_k) = -log q_y + log(1 + (K-1) p_rel), so
+	// that relegating an event costs up to log K. The seed's TensorFlow
+	// code computed this form, because Keras' categorical cross-entropy
+	// rescales its predictions to sum to 1.
+	Normalized = "normalized"
+)
+
 // Selection rules for calling an event signal.
 const (
 	// Argmax calls an event signal when the signal output is the largest.
@@ -71,6 +85,9 @@ type Config struct {
 	Selection string `json:"selection"`
 	// Seed seeds every random draw of one run: data, split, weights, dropout.
 	Seed uint64 `json:"seed"`
+	// RelegationCE is the relegation cross-entropy of the relegator types:
+	// Normalized or Merged.
+	RelegationCE string `json:"relegation_ce"`
 }
 
 // Default returns the seed's reference configuration (its config_run.json)
@@ -107,7 +124,23 @@ func Default() Config {
 		SignifFormula: Simple,
 		Selection:     Argmax,
 		Seed:          1,
+		RelegationCE:  Normalized,
 	}
+}
+
+// SeedRecipe returns the seed's reference configuration with the seed's
+// training recipe: the whole training part as one batch at a constant
+// learning rate of 5e-4 for up to 1000 epochs, stopped by the overtraining
+// cut-off. Default keeps the seed's data and model and may train
+// differently; SeedRecipe is the baseline it is measured against.
+func SeedRecipe() Config {
+	c := Default()
+	c.BatchSize = 0
+	c.LearningRate = 0.0005
+	c.NEpochs = 1000
+	c.OTCutoff = true
+	c.OTCutoffDepth = 20
+	return c
 }
 
 // WindowLow returns the lower edge of the signal window, MeanFOM - NSigmas*WidthFOM.
