@@ -139,6 +139,7 @@ var fields = []field{
 	{key: "signif_formula", kind: kindEnum, ptr: func(c *Config) any { return &c.SignifFormula }, words: []string{Simple, Asimov}},
 	{key: "selection", kind: kindEnum, ptr: func(c *Config) any { return &c.Selection }, words: []string{Argmax, PSig}},
 	{key: "seed", kind: kindUint, ptr: func(c *Config) any { return &c.Seed }},
+	{key: "relegation_ce", kind: kindEnum, ptr: func(c *Config) any { return &c.RelegationCE }, words: []string{Normalized, Merged}},
 }
 
 // aliases maps the older key spellings of the original config files to the

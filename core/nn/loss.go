@@ -31,6 +31,8 @@ const tinyProb = 1e-250
 //
 // CE_rel merges the relegated probability into each truth class, q_k =
 // p_k + p_rel, and averages -log q_y over the events, y the truth class.
+// Under config.Normalized each event adds log(1 + p_rel), the logarithm of
+// Σ_k q_k for two truth classes, so that relegation is not free.
 // Z is the significance of the soft selection: S and B are the sums of the
 // signal probability over the true-signal and true-background events
 // inside the signal window, scaled to the analysis sample as
@@ -53,6 +55,9 @@ type objective struct {
 	// z0 is the significance of the analysis sample before any selection,
 	// used by relegator_v2.
 	z0 float64
+	// normalizeCE adds the relegation penalty of config.Normalized to the
+	// relegation cross-entropy.
+	normalizeCE bool
 }
 
 // newObjective returns the loss that cfg describes; cfg must be valid.
@@ -65,6 +70,7 @@ func newObjective(cfg *config.Config) objective {
 		sigScale:  cfg.SigFraction * float64(cfg.WeightedNEvents),
 		bkgScale:  (1 - cfg.SigFraction) * float64(cfg.WeightedNEvents),
 	}
+	o.normalizeCE = cfg.IsRelegator() && cfg.RelegationCE == config.Normalized
 	switch cfg.ModelType {
 	case config.BinarySoftmax, config.Regress:
 		o.useZ = false
@@ -112,6 +118,9 @@ func (o *objective) evaluate(b *batch, dOut []float64) lossValue {
 		p := b.probs[i*k : (i+1)*k]
 		sumW += w
 		ceSum += w * crossEntropy(z, p, y, nil, 0)
+		if o.normalizeCE {
+			ceSum += w * relegationPenalty(p, nil, 0)
+		}
 		if predicted(p) == y {
 			accSum += w
 		}
@@ -197,6 +206,9 @@ func (o *objective) evaluate(b *batch, dOut []float64) lossValue {
 		p := b.probs[i*k : (i+1)*k]
 		g := dOut[i*k : (i+1)*k]
 		crossEntropy(z, p, y, g, w*ceScale)
+		if o.normalizeCE {
+			relegationPenalty(p, g, w*ceScale)
+		}
 		m := b.mass[i]
 		if dLdZ == 0 || m < o.lo || m > o.hi {
 			continue
@@ -255,6 +267,22 @@ func crossEntropy(z, p []float64, y int, g []float64, scale float64) float64 {
 		}
 	}
 	return all - merged
+}
+
+// relegationPenalty returns log(1 + p_rel), the term that turns the merged
+// relegation cross-entropy of two truth classes into the normalised one,
+// and when g is not nil adds scale times its derivatives with respect to
+// the logits, p_rel (δ_j,rel - p_j) / (1 + p_rel), to g.
+func relegationPenalty(p, g []float64, scale float64) float64 {
+	pr := p[ClassRelegated]
+	if g != nil {
+		c := scale * pr / (1 + pr)
+		for j, pj := range p {
+			g[j] -= c * pj
+		}
+		g[ClassRelegated] += c
+	}
+	return math.Log1p(pr)
 }
 
 // logSumExp returns log Σ exp(z_j) over all j when a is negative, else
