@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -115,6 +116,28 @@ func TestEvaluateRejectsBadInput(t *testing.T) {
 			tc.change(d, &cc)
 			if _, err := Evaluate(tc.model, d, cc); err == nil {
 				t.Error("no error")
+			}
+		})
+	}
+}
+
+func BenchmarkEvaluate(b *testing.B) {
+	net, err := nn.NewNetwork([]int{2, 40, 40, 20, 3}, true, rand.New(rand.NewPCG(1, 1)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	model := nn.NewModel(config.Relegator, net)
+	for _, n := range []int{10000, 100000} {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			c := config.Default()
+			c.WeightedNEvents = n
+			d := data.GenerateAnalysis(c, rand.New(rand.NewPCG(1, 2)))
+			var e Evaluator
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := e.Evaluate(model, d, c); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 	}

@@ -1,7 +1,9 @@
 package eval
 
 import (
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/relegator/relegator/core/config"
@@ -109,6 +111,23 @@ func TestExpectedPassRejectsBadInput(t *testing.T) {
 			tc.change(&c)
 			if _, err := ExpectedPass(tc.model, c, tc.n, 1); err == nil {
 				t.Error("no error")
+			}
+		})
+	}
+}
+
+func BenchmarkExpectedPass(b *testing.B) {
+	net, err := nn.NewNetwork([]int{2, 40, 40, 20, 3}, true, rand.New(rand.NewPCG(1, 1)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	model := nn.NewModel(config.Relegator, net)
+	for _, n := range []int{20000, DefaultPerClass} {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := ExpectedPass(model, config.Default(), n, 1); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 	}
