@@ -2,10 +2,12 @@ package eval
 
 import (
 	"math"
+	"os"
 	"reflect"
 	"testing"
 
 	"github.com/relegator/relegator/core/config"
+	"github.com/relegator/relegator/core/data"
 	"github.com/relegator/relegator/core/signif"
 )
 
@@ -179,4 +181,38 @@ func TestTallyPanicsOnMisuse(t *testing.T) {
 			Tally(tc.class, tc.label, tc.m, tc.w, c)
 		})
 	}
+}
+
+func TestTallySeedAnalysisSample(t *testing.T) {
+	// The seed's analysis sample (f = 0.01, N = 100000, made with
+	// scikit-learn) must show the expected window counts within Poisson
+	// errors when every event counts as selected.
+	f, err := os.Open(sharedPath(t, "data/weighted-f0.01-noise0.2-n100000.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	d, err := data.LoadCSV(f, data.DefaultColumns())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := config.Default()
+	class := make([]int, d.Len())
+	for i := range class {
+		class[i] = ps
+	}
+	r := Tally(class, d.Label, d.M, d.W, c)
+	effSig, effBkgd := signif.WindowEfficiencies(c.MeanFOM, c.WidthFOM, c.NSigmas, c.BkgdBeta, c.MinFOM, c.MaxFOM)
+	wantSig := r.Confusion[1][ps] * effSig
+	wantBkgd := r.Confusion[0][ps] * effBkgd
+	if math.Abs(r.NRawSig-wantSig) > 4*math.Sqrt(wantSig) {
+		t.Errorf("signal in window %g, expected %.1f", r.NRawSig, wantSig)
+	}
+	if math.Abs(r.NRawBkgd-wantBkgd) > 4*math.Sqrt(wantBkgd) {
+		t.Errorf("background in window %g, expected %.1f", r.NRawBkgd, wantBkgd)
+	}
+	if r.PassZ != r.RawZ {
+		t.Errorf("pass Z %g differs from raw Z %g with every event selected", r.PassZ, r.RawZ)
+	}
+	t.Logf("raw Z %.2f from S %g, B %g (expected %.1f, %.1f)", r.RawZ, r.NRawSig, r.NRawBkgd, wantSig, wantBkgd)
 }
