@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall/js"
@@ -104,8 +105,14 @@ func stateObject(l *loop) js.Value {
 		counts.Set("relegated", m.Counts[2])
 	}
 	s.Set("map_counts", counts)
+	var mem runtime.MemStats
+	runtime.ReadMemStats(&mem)
+	s.Set("heap_bytes", float64(mem.HeapAlloc))
+	s.Set("gc_count", int(mem.NumGC))
+	s.Set("gc_pause_ms", float64(mem.PauseTotalNs)/1e6)
 	s.Set("steps_per_frame", a.StepsLastFrame)
 	s.Set("frame_ms", a.FrameMS)
+	s.Set("max_tick_ms", l.maxTickMS())
 	fields := map[string]string{}
 	for k, e := range a.fieldErrors {
 		fields[k] = e

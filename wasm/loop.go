@@ -40,6 +40,20 @@ type loop struct {
 	drawnVersion    uint64
 	panics          []caughtPanic
 	document        js.Value
+
+	// tickMS holds the durations of the last ticks, in milliseconds, the
+	// latest at index (ticks-1) % len(tickMS).
+	tickMS [64]float64
+	ticks  int
+}
+
+// maxTickMS returns the longest of the last 64 ticks, in milliseconds.
+func (l *loop) maxTickMS() float64 {
+	m := 0.0
+	for _, v := range l.tickMS {
+		m = max(m, v)
+	}
+	return m
 }
 
 func newLoop(app *App) *loop {
@@ -70,8 +84,11 @@ func (l *loop) tick() {
 		l.app.Recover(p.where, p.value)
 	}
 	l.panics = l.panics[:0]
+	start := time.Now()
 	l.guard("training", l.app.Frame)
 	l.guard("drawing", l.render)
+	l.tickMS[l.ticks%len(l.tickMS)] = msSince(start)
+	l.ticks++
 	l.schedule()
 }
 

@@ -5,9 +5,11 @@ import "time"
 // Time budgets of one animation frame, in milliseconds. At 60 frames per
 // second a frame lasts 16.7 ms; training and evaluation together take at
 // most about 12 ms of it, leaving the rest for drawing and the browser.
+// While training is paused, evaluation gets the training's share too.
 const (
-	trainBudgetMS = 9
-	evalBudgetMS  = 3
+	trainBudgetMS    = 9
+	evalBudgetMS     = 3
+	idleEvalBudgetMS = 12
 )
 
 // evalInterval is the shortest time between the starts of two evaluations
@@ -30,7 +32,11 @@ func (a *App) Frame() {
 	case a.running && a.exp != nil:
 		steps = a.trainSlice(start)
 	}
-	a.eval.slice(time.Now(), evalBudgetMS, a.running)
+	budget := float64(evalBudgetMS)
+	if steps == 0 {
+		budget = idleEvalBudgetMS
+	}
+	a.eval.slice(time.Now(), budget, a.running)
 	if a.eval.takeFinished() {
 		a.changed()
 	}
