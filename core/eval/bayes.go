@@ -272,7 +272,9 @@ func (bl *BayesLimit) spread(g bayesGrid, density []float64, px, py float64) {
 // axisProfile returns the first cell index and the masses per cell of a
 // one-dimensional Gaussian of width g.sigma centred at p, over the cells
 // within g.pad of p on an axis starting at x0 with n cells of size g.h.
-func (bl *BayesLimit) axisProfile(axis int, x0 float64, n int, p float64, g bayesGrid) (int, []float64) {
+func (bl *BayesLimit) axisProfile(axis int, x0 float64, n int, p float64,
+	g bayesGrid) (int, []float64) {
+
 	h := g.h
 	lo := max(0, int(math.Floor((p-g.pad-x0)/h)))
 	hi := min(n, int(math.Ceil((p+g.pad-x0)/h)))

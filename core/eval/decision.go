@@ -117,7 +117,8 @@ func (mp *Map) check(m *nn.Model, rule string) error {
 		return err
 	}
 	if mp.Nx < 1 || mp.Ny < 1 {
-		return fmt.Errorf("eval: decision map of %d × %d cells: need at least 1 × 1", mp.Nx, mp.Ny)
+		return fmt.Errorf("eval: decision map of %d × %d cells: need at least 1 × 1",
+			mp.Nx, mp.Ny)
 	}
 	for _, v := range [...]float64{mp.X0, mp.X1, mp.Y0, mp.Y1} {
 		if math.IsNaN(v) || math.IsInf(v, 0) {

@@ -64,10 +64,12 @@ func checkSample(m *nn.Model, d *data.Dataset) error {
 	}
 	n := d.Len()
 	if d.NFeatures != m.Net.Inputs() {
-		return fmt.Errorf("eval: sample has %d features, model takes %d", d.NFeatures, m.Net.Inputs())
+		return fmt.Errorf("eval: sample has %d features, model takes %d",
+			d.NFeatures, m.Net.Inputs())
 	}
 	if len(d.X) != n*d.NFeatures || len(d.M) != n {
-		return fmt.Errorf("eval: sample of %d labels has %d feature values and %d masses, want %d and %d",
+		return fmt.Errorf("eval: sample of %d labels has %d feature values and %d masses, "+
+			"want %d and %d",
 			n, len(d.X), len(d.M), n*d.NFeatures, n)
 	}
 	if d.W != nil && len(d.W) != n {

@@ -77,9 +77,12 @@ func ExpectedPass(m *nn.Model, c config.Config, nPerClass int, seed uint64) (Exp
 	if err := checkRule(c.Selection); err != nil {
 		return Expected{}, err
 	}
-	if !(c.SigFraction >= 0 && c.SigFraction <= 1) || c.WeightedNEvents < 0 {
-		return Expected{}, fmt.Errorf("eval: signal fraction %g and event count %d: need f in [0, 1] and N ≥ 0",
-			c.SigFraction, c.WeightedNEvents)
+	if !(c.SigFraction >= 0 && c.SigFraction <= 1) {
+		return Expected{}, fmt.Errorf("eval: signal fraction %g: must be in [0, 1]", c.SigFraction)
+	}
+	if c.WeightedNEvents < 0 {
+		return Expected{}, fmt.Errorf("eval: weighted event count %d: must be ≥ 0",
+			c.WeightedNEvents)
 	}
 
 	e := Expected{NPerClass: nPerClass, Rule: ruleOrDefault(c.Selection)}

@@ -84,11 +84,16 @@ func MassHistograms(d *data.Dataset, class []int, c config.Config) (MassHists, e
 			len(class), len(d.M), len(d.W), n)
 	}
 	if !(c.MinFOM < c.MaxFOM) || math.IsInf(c.MinFOM, 0) || math.IsInf(c.MaxFOM, 0) {
-		return MassHists{}, fmt.Errorf("eval: mass range [%g, %g]: need finite min < max", c.MinFOM, c.MaxFOM)
+		return MassHists{}, fmt.Errorf("eval: mass range [%g, %g]: need finite min < max",
+			c.MinFOM, c.MaxFOM)
 	}
 
 	bins := BinCount(n)
-	hs := MassHists{WindowLow: c.WindowLow(), WindowHigh: c.WindowHigh(), Rule: ruleOrDefault(c.Selection)}
+	hs := MassHists{
+		WindowLow:  c.WindowLow(),
+		WindowHigh: c.WindowHigh(),
+		Rule:       ruleOrDefault(c.Selection),
+	}
 	for _, h := range []*Hist{&hs.All, &hs.Sig, &hs.Bkgd, &hs.PassAll, &hs.PassSig, &hs.PassBkgd} {
 		*h = newHist(c.MinFOM, c.MaxFOM, bins)
 	}
