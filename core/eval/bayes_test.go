@@ -80,47 +80,68 @@ func BenchmarkBayes(b *testing.B) {
 }
 
 func TestBayesEdgeCases(t *testing.T) {
+	// Each case changes one value of the reference configuration and
+	// checks the result.
+	type check func(t *testing.T, r BayesResult)
+	zeroZ := func(t *testing.T, r BayesResult) {
+		if r.Z != 0 || r.RawZ != 0 {
+			t.Errorf("Z, raw Z = %g, %g, want 0, 0", r.Z, r.RawZ)
+		}
+	}
 	cases := []struct {
 		name   string
 		change func(*config.Config)
-		check  func(t *testing.T, r BayesResult)
-	}{
-		{"noiseless moons separate", func(c *config.Config) { c.Noise = 0 }, func(t *testing.T, r BayesResult) {
+		check  check
+	}{{
+		name:   "noiseless moons separate",
+		change: func(c *config.Config) { c.Noise = 0 },
+		check: func(t *testing.T, r BayesResult) {
 			if r.PassSig != r.RawSig || r.PassBkgd != 0 {
 				t.Errorf("pass S, B = %g, %g, want %g, 0", r.PassSig, r.PassBkgd, r.RawSig)
 			}
-		}},
-		{"small noise near separation", func(c *config.Config) { c.Noise = 0.01 }, func(t *testing.T, r BayesResult) {
+		},
+	}, {
+		name:   "small noise near separation",
+		change: func(c *config.Config) { c.Noise = 0.01 },
+		check: func(t *testing.T, r BayesResult) {
 			if want := math.Sqrt(r.RawSig); r.Z < 0.98*want || r.Z > want {
 				t.Errorf("Z = %g, want just below sqrt(raw S) = %g", r.Z, want)
 			}
-		}},
-		{"no signal", func(c *config.Config) { c.SigFraction = 0 }, func(t *testing.T, r BayesResult) {
-			if r.Z != 0 || r.RawZ != 0 {
-				t.Errorf("Z, raw Z = %g, %g, want 0, 0", r.Z, r.RawZ)
-			}
-		}},
-		{"no events", func(c *config.Config) { c.WeightedNEvents = 0 }, func(t *testing.T, r BayesResult) {
-			if r.Z != 0 || r.RawZ != 0 {
-				t.Errorf("Z, raw Z = %g, %g, want 0, 0", r.Z, r.RawZ)
-			}
-		}},
-		{"signal only", func(c *config.Config) { c.SigFraction = 1 }, func(t *testing.T, r BayesResult) {
-			if want := math.Sqrt(r.RawSig); math.Abs(r.Z-want) > 1e-6*want { // the grid truncates 6-sigma tails
+		},
+	}, {
+		name:   "no signal",
+		change: func(c *config.Config) { c.SigFraction = 0 },
+		check:  zeroZ,
+	}, {
+		name:   "no events",
+		change: func(c *config.Config) { c.WeightedNEvents = 0 },
+		check:  zeroZ,
+	}, {
+		name:   "signal only",
+		change: func(c *config.Config) { c.SigFraction = 1 },
+		check: func(t *testing.T, r BayesResult) {
+			// The grid truncates the Gaussian tails beyond 6 sigma.
+			if want := math.Sqrt(r.RawSig); math.Abs(r.Z-want) > 1e-6*want {
 				t.Errorf("Z = %g, want sqrt(raw S) = %g", r.Z, want)
 			}
-		}},
-		{"large noise beats raw", func(c *config.Config) { c.Noise = 3 }, func(t *testing.T, r BayesResult) {
+		},
+	}, {
+		name:   "large noise beats raw",
+		change: func(c *config.Config) { c.Noise = 3 },
+		check: func(t *testing.T, r BayesResult) {
 			if r.Z < r.RawZ {
 				t.Errorf("Z = %g below raw Z = %g", r.Z, r.RawZ)
 			}
-		}},
-		{"asimov formula", func(c *config.Config) { c.SignifFormula = config.Asimov }, func(t *testing.T, r BayesResult) {
+		},
+	}, {
+		name:   "asimov formula",
+		change: func(c *config.Config) { c.SignifFormula = config.Asimov },
+		check: func(t *testing.T, r BayesResult) {
 			if !(r.Z > r.RawZ) {
 				t.Errorf("Z = %g, want above raw Z = %g", r.Z, r.RawZ)
 			}
-		}},
-	}
+		},
+	}}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			c := config.Default()
@@ -129,7 +150,9 @@ func TestBayesEdgeCases(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, v := range []float64{r.Z, r.PassSig, r.PassBkgd, r.EffSig, r.EffBkgd, r.RawZ, r.RawSig, r.RawBkgd} {
+			fields := []float64{r.Z, r.PassSig, r.PassBkgd, r.EffSig, r.EffBkgd,
+				r.RawZ, r.RawSig, r.RawBkgd}
+			for _, v := range fields {
 				if math.IsNaN(v) || math.IsInf(v, 0) {
 					t.Fatalf("result %+v has a non-finite field", r)
 				}

@@ -93,7 +93,12 @@ func smallAnalysis() config.Config {
 func TestEvaluateRejectsBadInput(t *testing.T) {
 	c := config.Default()
 	good := func() *data.Dataset {
-		return &data.Dataset{NFeatures: 2, X: []float64{1, 0, 0, 1}, Label: []int{1, 0}, M: []float64{0.5, 0.5}}
+		return &data.Dataset{
+			NFeatures: 2,
+			X:         []float64{1, 0, 0, 1},
+			Label:     []int{1, 0},
+			M:         []float64{0.5, 0.5},
+		}
 	}
 	cases := []struct {
 		name   string
@@ -106,7 +111,9 @@ func TestEvaluateRejectsBadInput(t *testing.T) {
 		}},
 		{"short masses", quadrantModel(t), func(d *data.Dataset, _ *config.Config) { d.M = d.M[:1] }},
 		{"short weights", quadrantModel(t), func(d *data.Dataset, _ *config.Config) { d.W = []float64{1} }},
-		{"negative weight", quadrantModel(t), func(d *data.Dataset, _ *config.Config) { d.W = []float64{1, -1} }},
+		{"negative weight", quadrantModel(t), func(d *data.Dataset, _ *config.Config) {
+			d.W = []float64{1, -1}
+		}},
 		{"infinite mass", quadrantModel(t), func(d *data.Dataset, _ *config.Config) { d.M[0] = math.Inf(1) }},
 		{"unknown rule", quadrantModel(t), func(_ *data.Dataset, c *config.Config) { c.Selection = "max" }},
 	}

@@ -59,10 +59,12 @@ func TestExpectedPassHalfPlaneQuadrature(t *testing.T) {
 			t.Fatal(err)
 		}
 		if d := math.Abs(e.EffSelSig - wantSig); d > 4*e.EffSelSigErr+1e-4 {
-			t.Errorf("noise %g: signal efficiency %.5f ± %.5f, quadrature %.5f", noise, e.EffSelSig, e.EffSelSigErr, wantSig)
+			t.Errorf("noise %g: signal efficiency %.5f ± %.5f, quadrature %.5f",
+				noise, e.EffSelSig, e.EffSelSigErr, wantSig)
 		}
 		if d := math.Abs(e.EffSelBkgd - wantBkgd); d > 4*e.EffSelBkgdErr+1e-4 {
-			t.Errorf("noise %g: background efficiency %.5f ± %.5f, quadrature %.5f", noise, e.EffSelBkgd, e.EffSelBkgdErr, wantBkgd)
+			t.Errorf("noise %g: background efficiency %.5f ± %.5f, quadrature %.5f",
+				noise, e.EffSelBkgd, e.EffSelBkgdErr, wantBkgd)
 		}
 		wantS := c.SigFraction * float64(c.WeightedNEvents) * e.EffWindowSig * e.EffSelSig
 		if math.Abs(e.S-wantS) > 1e-9*wantS {

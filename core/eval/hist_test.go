@@ -38,7 +38,8 @@ func TestHistFill(t *testing.T) {
 func TestMassHistogramsHandCounts(t *testing.T) {
 	c := config.Default()
 	class, label, m := tallySample(c)
-	d := &data.Dataset{NFeatures: 2, X: make([]float64, 16), Label: label, M: m, W: []float64{1, 2, 3, 4, 5, 6, 7, 8}}
+	w := []float64{1, 2, 3, 4, 5, 6, 7, 8}
+	d := &data.Dataset{NFeatures: 2, X: make([]float64, 16), Label: label, M: m, W: w}
 	hs, err := MassHistograms(d, class, c)
 	if err != nil {
 		t.Fatal(err)

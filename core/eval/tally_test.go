@@ -202,7 +202,8 @@ func TestTallySeedAnalysisSample(t *testing.T) {
 		class[i] = ps
 	}
 	r := Tally(class, d.Label, d.M, d.W, c)
-	effSig, effBkgd := signif.WindowEfficiencies(c.MeanFOM, c.WidthFOM, c.NSigmas, c.BkgdBeta, c.MinFOM, c.MaxFOM)
+	effSig, effBkgd := signif.WindowEfficiencies(c.MeanFOM, c.WidthFOM, c.NSigmas,
+		c.BkgdBeta, c.MinFOM, c.MaxFOM)
 	wantSig := r.Confusion[1][ps] * effSig
 	wantBkgd := r.Confusion[0][ps] * effBkgd
 	if math.Abs(r.NRawSig-wantSig) > 4*math.Sqrt(wantSig) {
@@ -214,5 +215,6 @@ func TestTallySeedAnalysisSample(t *testing.T) {
 	if r.PassZ != r.RawZ {
 		t.Errorf("pass Z %g differs from raw Z %g with every event selected", r.PassZ, r.RawZ)
 	}
-	t.Logf("raw Z %.2f from S %g, B %g (expected %.1f, %.1f)", r.RawZ, r.NRawSig, r.NRawBkgd, wantSig, wantBkgd)
+	t.Logf("raw Z %.2f from S %g, B %g (expected %.1f, %.1f)",
+		r.RawZ, r.NRawSig, r.NRawBkgd, wantSig, wantBkgd)
 }

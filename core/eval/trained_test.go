@@ -64,7 +64,8 @@ func TestTrainedModelAgainstLimits(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkFinite(t, r)
-	t.Logf("one sample: pass Z %.2f (S %g, B %g), relegated %.3f", r.PassZ, r.NPassSig, r.NPassBkgd, r.RelegatedFraction)
+	t.Logf("one sample: pass Z %.2f (S %g, B %g), relegated %.3f",
+		r.PassZ, r.NPassSig, r.NPassBkgd, r.RelegatedFraction)
 	// One analysis sample scatters around the expectation by Poisson
 	// fluctuations of its pass counts.
 	_, dzds, dzdb := signif.ZGrad(expected.S, expected.B, c.SignifFormula)
