@@ -42,8 +42,9 @@ type BayesResult struct {
 // therefore exact up to the arc sampling and the truncation, and only the
 // ranking depends on the cell size.
 //
-// The ranked cumulative masses depend only on noise and angle, so they are
-// cached: a change of signal fraction, event count or window reuses them.
+// The ranked cumulative masses depend only on noise, angle and the grid
+// settings, so they are cached: a change of signal fraction, event count
+// or window reuses them.
 // A BayesLimit is not safe for concurrent use.
 type BayesLimit struct {
 	// CellsPerSigma is the number of grid cells per noise width along each
@@ -59,15 +60,22 @@ type BayesLimit struct {
 	// CellsPerSigma sets once the grid would exceed it.
 	MaxCells int
 
-	// Cache of the ranked grid for noise and angle.
-	valid        bool
-	noise, angle float64
-	cumSig       []float64 // cumSig[k] is the signal mass of the k best cells
-	cumBkgd      []float64 // cumBkgd[k] is the background mass of the k best cells
-	sigDensity   []float64
-	bkgdDensity  []float64
-	cells        []bayesCell
-	profile      [2][]float64 // per-axis mass profiles of one arc point
+	// Cache of the ranked grid, valid for the settings in key.
+	valid       bool
+	key         bayesKey
+	cumSig      []float64 // cumSig[k] is the signal mass of the k best cells
+	cumBkgd     []float64 // cumBkgd[k] is the background mass of the k best cells
+	sigDensity  []float64
+	bkgdDensity []float64
+	cells       []bayesCell
+	profile     [2][]float64 // per-axis mass profiles of one arc point
+}
+
+// bayesKey is every setting that the ranked grid depends on.
+type bayesKey struct {
+	noise, angle                      float64
+	cellsPerSigma, arcStep, padSigmas float64
+	maxCells                          int
 }
 
 // bayesCell is one grid cell's signal and background mass and their ratio.
@@ -115,8 +123,10 @@ func (bl *BayesLimit) Compute(c config.Config) (BayesResult, error) {
 	if err := bl.check(c); err != nil {
 		return BayesResult{}, err
 	}
-	if !bl.valid || bl.noise != c.Noise || bl.angle != c.Angle {
+	key := bayesKey{c.Noise, c.Angle, bl.CellsPerSigma, bl.ArcStep, bl.PadSigmas, bl.MaxCells}
+	if !bl.valid || bl.key != key {
 		bl.rank(c.Noise, c.Angle)
+		bl.valid, bl.key = true, key
 	}
 
 	effSig, effBkgd := signif.WindowEfficiencies(c.MeanFOM, c.WidthFOM, c.NSigmas,
@@ -166,7 +176,6 @@ func (bl *BayesLimit) check(c config.Config) error {
 // rank fills the cumulative masses of the cells sorted by decreasing
 // likelihood ratio for the given noise and angle.
 func (bl *BayesLimit) rank(noise, angle float64) {
-	bl.valid, bl.noise, bl.angle = true, noise, angle
 	bl.cumSig = append(bl.cumSig[:0], 0)
 	bl.cumBkgd = append(bl.cumBkgd[:0], 0)
 	if noise == 0 {

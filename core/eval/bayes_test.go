@@ -255,3 +255,25 @@ func BenchmarkBayesCells(b *testing.B) {
 		})
 	}
 }
+
+func TestBayesCacheFollowsSettings(t *testing.T) {
+	bl := NewBayesLimit()
+	c := config.Default()
+	if _, err := bl.Compute(c); err != nil {
+		t.Fatal(err)
+	}
+	bl.CellsPerSigma = 2
+	got, err := bl.Compute(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := NewBayesLimit()
+	fresh.CellsPerSigma = 2
+	want, err := fresh.Compute(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want {
+		t.Errorf("after a change of CellsPerSigma: %+v, fresh %+v", got, want)
+	}
+}
