@@ -26,8 +26,9 @@ const (
 //	x2 = Y1 - (row + 0.5) (Y1 - Y0) / Ny.
 //
 // A Map allocates its buffers on the first Compute and when Nx, Ny or the
-// model's output width grow, and reuses them otherwise. It is not safe for
-// concurrent use.
+// model's output width grow, and reuses them otherwise. The model
+// allocates its own prediction buffers on its first Predict only, so a
+// repeated Compute allocates nothing. A Map is not safe for concurrent use.
 type Map struct {
 	// Nx and Ny are the numbers of cells along x1 and x2.
 	Nx, Ny int
