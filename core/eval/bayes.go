@@ -88,9 +88,10 @@ type bayesCell struct {
 // padding of 6 noise widths and at most 250000 cells.
 //
 // The cell size sets the trade-off. The table below gives the largest
-// shortfall of Z over the 19 configurations of the reference table (noise
-// 0.1 to 1, f 0.001 to 0.1) and the time of one new noise value at noise
-// 0.2, measured with BenchmarkBayesCells on a 2-core AMD EPYC with Go 1.26.
+// shortfall of Z over the 19 configurations of the reference table, which
+// span noise 0.1 to 1 and f 0.001 to 0.1. The time is that of one new noise
+// value at noise 0.2, from BenchmarkBayesCells on a 2-core AMD EPYC with
+// Go 1.26.
 //
 //	cells per sigma   max shortfall   time
 //	 2                1.0%            0.4 ms

@@ -196,12 +196,14 @@ func TestTallySeedAnalysisSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+
 	c := config.Default()
 	class := make([]int, d.Len())
 	for i := range class {
 		class[i] = ps
 	}
 	r := Tally(class, d.Label, d.M, d.W, c)
+
 	effSig, effBkgd := signif.WindowEfficiencies(c.MeanFOM, c.WidthFOM, c.NSigmas,
 		c.BkgdBeta, c.MinFOM, c.MaxFOM)
 	wantSig := r.Confusion[1][ps] * effSig
