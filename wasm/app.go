@@ -36,6 +36,9 @@ type App struct {
 
 	// message is the current error shown above the figures; "" when none.
 	message string
+	// failed reports that the run ended in an error (divergence, a caught
+	// panic, a failed build); Reset clears it.
+	failed bool
 	// fieldErrors maps a config key to the message shown beside its
 	// control; drafts maps it to the text the user typed but that is not
 	// (yet) valid.
@@ -48,6 +51,8 @@ type App struct {
 	timer stepTimer
 	// runs counts the trainers built.
 	runs uint64
+	// fault is a failure armed by InjectFault.
+	fault string
 
 	// writeURL stores the encoded configuration in the page URL.
 	writeURL func(query string)
@@ -118,7 +123,7 @@ func (a *App) Draft(key string) (string, bool) {
 // Status returns "running", "paused", "done" or "error".
 func (a *App) Status() string {
 	switch {
-	case a.message != "" && (a.exp == nil || a.exp.Trainer.Done()):
+	case a.failed:
 		return statusError
 	case a.Done():
 		return statusDone

@@ -87,6 +87,8 @@ func NewAppFromURL(query string, base config.Config, writeURL func(string), logE
 	}
 	a := NewApp(c, writeURL, logError)
 	if err != nil {
+		// Drop the unused keys from the address.
+		a.storeURL()
 		a.setMessage("Some settings in the page address were not used: " +
 			strings.ReplaceAll(err.Error(), "\n", "; "))
 	}

@@ -11,7 +11,7 @@ import (
 // Play starts training. When the trainer has stopped for good (early stop,
 // epoch limit, divergence), Play starts again from new weights.
 func (a *App) Play() {
-	if a.exp == nil || a.exp.Trainer.Done() {
+	if a.exp == nil || a.failed || a.exp.Trainer.Done() {
 		a.Reset()
 		if a.exp == nil {
 			return
@@ -49,7 +49,7 @@ func (a *App) StepEpochs(n int, done func()) error {
 	if a.exp == nil {
 		return errors.New("no experiment to train: fix the configuration or press Reset")
 	}
-	if a.exp.Trainer.Done() {
+	if a.failed || a.exp.Trainer.Done() {
 		if done != nil {
 			done()
 		}
@@ -70,6 +70,7 @@ func (a *App) StepEpochs(n int, done func()) error {
 func (a *App) Reset() {
 	a.releaseWaiters()
 	a.message = ""
+	a.failed = false
 	if a.exp == nil {
 		a.rebuild(true)
 		a.changed()
@@ -99,6 +100,7 @@ func (a *App) rebuild(newData bool) {
 		if err != nil {
 			a.exp = nil
 			a.running = false
+			a.failed = true
 			a.setMessage("Building the experiment failed: " + err.Error())
 			return
 		}
@@ -111,12 +113,14 @@ func (a *App) rebuild(newData bool) {
 		if err := a.exp.Reset(a.weightSeed()); err != nil {
 			a.exp = nil
 			a.running = false
+			a.failed = true
 			a.setMessage("Building the trainer failed: " + err.Error())
 			return
 		}
 		a.eval.setTrainer(a.exp.Trainer, a.cfg)
 	}
 	a.message = ""
+	a.failed = false
 	a.runs++
 	a.eval.request()
 }
@@ -136,6 +140,7 @@ func (a *App) weightSeed() uint64 {
 // trainingError ends the run after trainer.Step returned err.
 func (a *App) trainingError(err error) {
 	a.running = false
+	a.failed = true
 	a.targetEpoch = 0
 	var div *nn.DivergenceError
 	if errors.As(err, &div) {
@@ -151,6 +156,7 @@ func (a *App) trainingError(err error) {
 // half updated; Reset builds a new one.
 func (a *App) Recover(where string, r any) {
 	a.running = false
+	a.failed = true
 	a.targetEpoch = 0
 	a.exp = nil
 	a.bench = nil

@@ -42,12 +42,38 @@ func (c *Charts) Render() vecty.ComponentOrHTML {
 		elem.Canvas(vecty.Markup(prop.ID("history-canvas"), vecty.Class("chart"),
 			vecty.Attribute("role", "img"),
 			vecty.Attribute("aria-label", "Accuracy, loss and soft significance against epoch"))),
+		lineLegend(
+			legendEntry{"train, with dropout", dropoutColour},
+			legendEntry{"train", trainColour},
+			legendEntry{"validation", valColour}),
 		elem.Heading2(vecty.Text("Mass of the analysis sample")),
 		elem.Canvas(vecty.Markup(prop.ID("mass-canvas"), vecty.Class("chart", "mass"),
 			vecty.Attribute("role", "img"),
 			vecty.Attribute("aria-label", "Mass histograms before and after the selection"))),
+		lineLegend(
+			legendEntry{"all events", massColours[seriesAll]},
+			legendEntry{"signal", massColours[seriesSignal]},
+			legendEntry{"background", massColours[seriesBackground]},
+			legendEntry{"signal window", windowColour}),
 	)
 }
 
 // SkipRender implements vecty.RenderSkipper: the canvases never change.
 func (c *Charts) SkipRender(prev vecty.Component) bool { return true }
+
+// legendEntry is one line colour of a chart legend and its label.
+type legendEntry struct {
+	label  string
+	colour RGBA
+}
+
+// lineLegend renders a chart legend in HTML, so that it never covers the
+// curves.
+func lineLegend(entries ...legendEntry) *vecty.HTML {
+	items := make([]vecty.MarkupOrChild, 0, len(entries)+1)
+	items = append(items, vecty.Markup(vecty.Class("legend", "lines")))
+	for _, e := range entries {
+		items = append(items, elem.Span(vecty.Markup(vecty.Style("--line", cssColour(e.colour))), vecty.Text(e.label)))
+	}
+	return elem.Div(items...)
+}

@@ -52,6 +52,9 @@ func installAPI(l *loop) {
 	method("regenerate", func([]js.Value) (any, error) { a.Regenerate(); return nil, nil })
 	method("step", func(args []js.Value) (any, error) { return stepPromise(l, arg(args, 0)) })
 	method("bench", func(args []js.Value) (any, error) { return benchPromise(l, arg(args, 0)) })
+	method("debugFault", func(args []js.Value) (any, error) {
+		return nil, a.InjectFault(arg(args, 0).String())
+	})
 
 	if started := js.Global().Get("relegatorStarted"); started.Type() == js.TypeFunction {
 		started.Invoke(raw)

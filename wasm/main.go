@@ -72,7 +72,12 @@
 //	               regenerates the data, any other key resets the weights
 //	play(), pause(), step(n), reset(), regenerate()
 //	bench({events, batch, hidden, seconds})
-//	               Promise of {epochs_per_second, gflops, epochs, seconds}
+//	               Promise of {epochs_per_second, gflops, epochs,
+//	               train_seconds, wall_seconds}
+//	debugFault(kind)
+//	               for tests: "panic" panics inside the call,
+//	               "frame_panic" inside the next frame, "diverge" ends
+//	               the run as a divergence would
 package main
 
 import (

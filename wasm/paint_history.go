@@ -49,11 +49,6 @@ func paintHistory(r *Raster, w, h int, scale float64, hist []nn.EpochStats, labe
 			paintSeries(r, p, hist, panel, s, scale)
 		}
 	}
-	legend := [3]string{"train, dropout", "train", "validation"}
-	for s, text := range legend {
-		labels = append(labels, textItem{Text: text, X: float64(w) - 8*scale,
-			Y: top + (float64(s)+0.8)*12*scale, Align: "right", Colour: cssColour(seriesColours[s])})
-	}
 	return labels
 }
 

@@ -34,11 +34,6 @@ func paintMass(r *Raster, w, h int, scale float64, m *massHistograms, labels []t
 			paintSteps(r, p, counts[s], scale, massColours[s])
 		}
 	}
-	legend := [nSeries]string{seriesAll: "all", seriesSignal: "signal", seriesBackground: "background"}
-	for s, text := range legend {
-		labels = append(labels, textItem{Text: text, X: float64(w) - 10*scale,
-			Y: top + (float64(s)+0.8)*12*scale, Align: "right", Colour: cssColour(massColours[s])})
-	}
 	return labels
 }
 

@@ -23,6 +23,7 @@ const evalInterval = 250 * time.Millisecond
 func (a *App) Frame() {
 	start := time.Now()
 	steps := 0
+	a.raiseFault()
 	switch {
 	case a.bench != nil:
 		steps = a.bench.slice(start, trainBudgetMS)
