@@ -50,13 +50,14 @@ const recordTasksJS = `(() => {
 })()`
 
 // stopTasksJS stops the probe and returns the long tasks that started
-// after recording began, and the probe's largest gap, in milliseconds.
+// after recording began, with their start relative to it, the longest of
+// them and the probe's largest gap, all in milliseconds.
 const stopTasksJS = `(() => {
 	const rec = window.__relegatorTasks;
 	rec.stop = true;
 	const tasks = rec.tasks.filter(e => e.start >= rec.start);
 	return JSON.stringify({
-		count: tasks.length,
+		tasks: tasks.map(e => ({start: e.start - rec.start, duration: e.duration})),
 		max: tasks.reduce((m, e) => Math.max(m, e.duration), 0),
 		maxGap: rec.maxGap,
 	});
@@ -67,15 +68,20 @@ func TestTrainingLongTasks(t *testing.T) {
 	if !evalJS[bool](p, recordTasksJS) {
 		t.Fatal("this Chromium does not report longtask entries, so responsiveness cannot be measured")
 	}
+	// Without the early stop, training runs through the whole window.
+	p.do(`window.relegator.set({ot_cutoff: false})`)
 	start := p.state()
 	p.do(`window.relegator.play()`)
 	p.sleep(responsivenessWindow)
 	text := evalJS[string](p, stopTasksJS)
-	p.do(`window.relegator.pause()`)
 	end := p.state()
+	p.do(`window.relegator.pause()`)
 
 	var got struct {
-		Count  int     `json:"count"`
+		Tasks []struct {
+			Start    float64 `json:"start"`
+			Duration float64 `json:"duration"`
+		} `json:"tasks"`
 		Max    float64 `json:"max"`
 		MaxGap float64 `json:"maxGap"`
 	}
@@ -84,10 +90,17 @@ func TestTrainingLongTasks(t *testing.T) {
 	}
 	t.Logf("%v of training, epochs %d to %d: %d long tasks, longest %.0f ms (limit %d ms); "+
 		"longest event-loop gap %.1f ms (goal ≤ %d ms)",
-		responsivenessWindow, start.Epoch, end.Epoch, got.Count, got.Max, maxLongTaskMs, got.MaxGap, goalTaskMs)
+		responsivenessWindow, start.Epoch, end.Epoch, len(got.Tasks), got.Max, maxLongTaskMs, got.MaxGap, goalTaskMs)
+	for _, task := range got.Tasks {
+		t.Logf("long task of %.0f ms at %.0f ms after recording began", task.Duration, task.Start)
+	}
 	if end.Epoch <= start.Epoch {
 		t.Errorf("epoch %d after %v of play(), want more than %d: nothing trained while recording",
 			end.Epoch, responsivenessWindow, start.Epoch)
+	}
+	if !end.Running {
+		t.Errorf("training stopped within the %v window (%s), so part of it measured an idle page",
+			responsivenessWindow, end.StopReason)
 	}
 	if got.Max > maxLongTaskMs {
 		t.Errorf("longest task %.0f ms while training, want at most %d ms", got.Max, maxLongTaskMs)
