@@ -17,7 +17,7 @@ import (
 // benchWorkload is one argument of window.relegator.bench().
 type benchWorkload struct {
 	Events  int     `json:"events"`
-	Batch   int     `json:"batch"` // 0 is full batch
+	Batch   int     `json:"batch"` // 0 means the whole sample as one batch
 	Hidden  []int   `json:"hidden"`
 	Seconds float64 `json:"seconds"`
 }
@@ -33,7 +33,8 @@ type benchResult struct {
 	WallSeconds     float64 `json:"wall_seconds"`
 }
 
-// benchRecord is one line of the RELEGATOR_BENCH_OUT file.
+// benchRecord is one workload and its result in the RELEGATOR_BENCH_OUT
+// file.
 type benchRecord struct {
 	Workload benchWorkload `json:"workload"`
 	Result   benchResult   `json:"result"`
@@ -57,7 +58,7 @@ var benchWorkloads = []benchWorkload{
 	{Events: 15000, Batch: 256, Hidden: []int{40, 40, 20}, Seconds: 3},
 }
 
-// TestBenchWorkloads records the training speed of the page; it fails
+// TestBenchWorkloads records the training speed of the page. It fails
 // only when bench() fails or returns no positive finite numbers, never on
 // a slow result.
 func TestBenchWorkloads(t *testing.T) {
