@@ -9,6 +9,9 @@ PORT ?= 8080
 FIXED_RUN_DIR ?= $(or $(TMPDIR),/tmp)/relegator-fixed-run
 # BENCH selects the core benchmarks of `make bench` (a go test -bench regexp).
 BENCH ?= .
+# BENCH_SCIENCE_CSV is where `make bench-science` writes its table as CSV,
+# outside the repository, whose top level has a fixed list of entries.
+BENCH_SCIENCE_CSV ?= $(or $(TMPDIR),/tmp)/relegator-benchscience.csv
 
 WASM_ENV := GOOS=js GOARCH=wasm
 # The toolchain's wasm_exec.js and go_js_wasm_exec must come from the Go
@@ -64,7 +67,7 @@ bench:
 
 ## bench-science: the significance benchmark of cmd/benchscience (QUICK=1: one seed, three points)
 bench-science:
-	$(GO) run ./cmd/benchscience $(if $(QUICK),-quick)
+	$(GO) run ./cmd/benchscience -csv "$(BENCH_SCIENCE_CSV)" $(if $(QUICK),-quick)
 
 ## screenshot: train in headless Chromium and save the page to site/screenshot.png
 screenshot: build
