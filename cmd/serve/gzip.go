@@ -86,6 +86,8 @@ func (w *gzipResponseWriter) WriteHeader(code int) {
 	h := w.Header()
 	if code == http.StatusOK && h.Get("Content-Encoding") == "" && compressible(h.Get("Content-Type")) {
 		h.Del("Content-Length")
+		// The handler ignores Range on compressed responses.
+		h.Del("Accept-Ranges")
 		h.Set("Content-Encoding", "gzip")
 		if !w.head {
 			w.gz = gzipWriters.Get().(*gzip.Writer)

@@ -113,6 +113,9 @@ func TestHandlerGzipRoundTrip(t *testing.T) {
 			if got := resp.Header.Get("Content-Length"); got != "" {
 				t.Errorf("Content-Length = %q on a compressed body, want none", got)
 			}
+			if got := resp.Header.Get("Accept-Ranges"); got != "" {
+				t.Errorf("Accept-Ranges = %q on a compressed body, want none", got)
+			}
 			zr, err := gzip.NewReader(resp.Body)
 			if err != nil {
 				t.Fatalf("body is not gzip: %v", err)
