@@ -19,7 +19,7 @@ func (a *App) Play() {
 	}
 	a.running = true
 	a.targetEpoch = 0
-	a.changed()
+	a.changedUI()
 }
 
 // Pause stops training after the current step.
@@ -27,7 +27,7 @@ func (a *App) Pause() {
 	a.running = false
 	a.targetEpoch = 0
 	a.releaseWaiters()
-	a.changed()
+	a.changedUI()
 }
 
 // TogglePlay calls Pause while training runs and Play otherwise.
@@ -60,7 +60,7 @@ func (a *App) StepEpochs(n int, done func()) error {
 	if done != nil {
 		a.stepWaiters = append(a.stepWaiters, done)
 	}
-	a.changed()
+	a.changedUI()
 	return nil
 }
 
@@ -73,12 +73,12 @@ func (a *App) Reset() {
 	a.failed = false
 	if a.exp == nil {
 		a.rebuild(true)
-		a.changed()
+		a.changedUI()
 		return
 	}
 	a.weightDraws++
 	a.rebuild(false)
-	a.changed()
+	a.changedUI()
 }
 
 // Regenerate draws new data by incrementing the seed, and new weights.
@@ -95,6 +95,8 @@ func (a *App) rebuild(newData bool) {
 	a.releaseWaiters()
 	a.targetEpoch = 0
 	a.timer.reset()
+	a.epochEndTimer.reset()
+	a.stepInEpoch = 0
 	if newData || a.exp == nil {
 		exp, err := core.New(a.cfg)
 		if err != nil {
@@ -171,7 +173,7 @@ func (a *App) setMessage(msg string) {
 	if a.logError != nil {
 		a.logError(msg)
 	}
-	a.changed()
+	a.changedUI()
 }
 
 // releaseWaiters calls and forgets every step waiter.

@@ -148,7 +148,7 @@ func (a *App) StartBench(o BenchOptions, done func(BenchResult, error)) error {
 	b.resume = a.running
 	a.running = false
 	a.bench = b
-	a.changed()
+	a.changedUI()
 	return nil
 }
 
@@ -160,7 +160,7 @@ func (a *App) finishBench() {
 	b := a.bench
 	a.bench = nil
 	a.running = b.resume && a.exp != nil && !a.exp.Trainer.Done()
-	a.changed()
+	a.changedUI()
 	if b.done != nil {
 		b.done(b.result(), b.err)
 	}

@@ -24,7 +24,7 @@ func (a *App) InjectFault(kind string) error {
 		panic("injected panic (debugFault)")
 	case faultFramePanic:
 		a.fault = kind
-		a.changed()
+		a.changedUI()
 		return nil
 	case faultDiverge:
 		if a.exp == nil {

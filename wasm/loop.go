@@ -25,7 +25,7 @@ const hiddenTickMS = 16
 // it again.
 type loop struct {
 	app  *App
-	page vecty.Component
+	page *Page
 	draw *drawing
 
 	// onFrame and onTimer live as long as the page, so they are never
@@ -35,11 +35,12 @@ type loop struct {
 	framePending bool
 	timerPending bool
 
-	renderedVersion uint64
-	lastRerender    time.Time
-	drawnVersion    uint64
-	panics          []caughtPanic
-	document        js.Value
+	renderedVersion   uint64
+	renderedUIVersion uint64
+	lastRerender      time.Time
+	drawnVersion      uint64
+	panics            []caughtPanic
+	document          js.Value
 
 	// tickMS holds the durations of the last ticks, in milliseconds, the
 	// latest at index (ticks-1) % len(tickMS).
@@ -93,19 +94,31 @@ func (l *loop) tick() {
 }
 
 // render re-renders the components, throttled while training runs, and
-// repaints the canvases.
+// repaints the canvases. A change of the numbers alone re-renders only the
+// readouts.
 func (l *loop) render() {
 	if l.page == nil {
 		return
 	}
 	now := time.Now()
-	if l.app.Version != l.renderedVersion && (!l.app.Running() || now.Sub(l.lastRerender) >= rerenderInterval) {
+	a := l.app
+	switch {
+	case a.UIVersion != l.renderedUIVersion:
 		vecty.Rerender(l.page)
-		l.renderedVersion = l.app.Version
-		l.lastRerender = now
+		l.rendered(now)
+	case a.Version != l.renderedVersion && l.page.readouts != nil &&
+		(!a.Running() || now.Sub(l.lastRerender) >= rerenderInterval):
+		vecty.Rerender(l.page.readouts)
+		l.rendered(now)
 	}
-	l.draw.draw(l.app)
-	l.drawnVersion = l.app.Version
+	l.draw.draw(a)
+	l.drawnVersion = a.Version
+}
+
+// rendered records that the components show the App as it is now.
+func (l *loop) rendered(now time.Time) {
+	l.renderedVersion, l.renderedUIVersion = l.app.Version, l.app.UIVersion
+	l.lastRerender = now
 }
 
 // wake asks for a frame, for example after a control changed the App.
@@ -114,8 +127,8 @@ func (l *loop) wake() { l.schedule() }
 // schedule asks for the next frame when there is work: training, an
 // evaluation, a benchmark, or a change not yet shown.
 func (l *loop) schedule() {
-	idle := !l.app.Active() && len(l.panics) == 0 &&
-		l.renderedVersion == l.app.Version && l.drawnVersion == l.app.Version
+	idle := !l.app.Active() && len(l.panics) == 0 && l.drawnVersion == l.app.Version &&
+		l.renderedVersion == l.app.Version && l.renderedUIVersion == l.app.UIVersion
 	if idle {
 		return
 	}

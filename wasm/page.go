@@ -13,12 +13,18 @@ type Page struct {
 	vecty.Core
 	App  *App
 	Loop *loop
+	// readouts is kept across renders, so that the loop can re-render it
+	// alone while training changes only the numbers.
+	readouts *Readouts
 }
 
 // Render implements vecty.Component.
 func (p *Page) Render() (out vecty.ComponentOrHTML) {
 	defer p.Loop.renderGuard("page", &out)
 	a := p.App
+	if p.readouts == nil {
+		p.readouts = &Readouts{App: a, Loop: p.Loop}
+	}
 	return elem.Body(
 		elem.Header(
 			elem.Heading1(vecty.Text("relegator: the relegation classifier, live")),
@@ -38,7 +44,7 @@ func (p *Page) Render() (out vecty.ComponentOrHTML) {
 					elem.Span(vecty.Markup(vecty.Class("rel")), vecty.Text("relegated")),
 					elem.Span(vecty.Text("selection rule: "+a.cfg.Selection)),
 				),
-				&Readouts{App: a, Loop: p.Loop},
+				p.readouts,
 				&Charts{},
 			),
 		),

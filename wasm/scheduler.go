@@ -50,36 +50,50 @@ func (a *App) Active() bool {
 	return a.bench != nil || (a.running && a.exp != nil) || a.eval.pending()
 }
 
-// trainSlice runs trainer steps within the budget and returns how many ran.
+// trainSlice runs trainer steps within the budget and returns how many
+// ran. The last step of an epoch also measures the whole training and
+// validation parts, so it is timed apart from the others: it runs only
+// first in a frame or when its own estimate fits what is left.
 func (a *App) trainSlice(start time.Time) int {
 	tr := a.exp.Trainer
 	steps := 0
-	for !tr.Done() && a.timer.fits(msSince(start), trainBudgetMS, steps) {
+	for !tr.Done() {
+		endsEpoch := a.stepInEpoch >= tr.StepsPerEpoch()-1
+		timer := &a.timer
+		if endsEpoch {
+			timer = &a.epochEndTimer
+		}
+		if !timer.fits(msSince(start), trainBudgetMS, steps) {
+			break
+		}
 		epoch := tr.Epoch()
 		t0 := time.Now()
 		err := tr.Step()
-		a.timer.record(1, msSince(t0))
+		timer.record(1, msSince(t0))
 		steps++
 		if err != nil {
 			a.trainingError(err)
 			break
 		}
 		if tr.Epoch() == epoch {
+			a.stepInEpoch++
 			continue
 		}
+		a.stepInEpoch = 0
 		a.eval.request()
 		a.changed()
 		if a.targetEpoch > 0 && tr.Epoch() >= a.targetEpoch {
 			a.running = false
 			a.targetEpoch = 0
 			a.releaseWaiters()
+			a.changedUI()
 			break
 		}
 	}
 	if tr.Done() && a.running {
 		a.running = false
 		a.releaseWaiters()
-		a.changed()
+		a.changedUI()
 	}
 	return steps
 }
