@@ -16,7 +16,7 @@ import (
 type lossFixture struct {
 	net  *Network
 	obj  objective
-	acts [][]float64
+	acts *activations
 	b    batch
 	x    []float64
 }
@@ -54,10 +54,10 @@ func newLossFixture(t *testing.T, cfg config.Config, n int, weighted bool) *loss
 // gradient into grad by backpropagation.
 func (f *lossFixture) loss(params, grad []float64) float64 {
 	copy(f.net.Params, params)
-	copy(f.acts[0], f.x)
+	copy(f.acts.a[0], f.x)
 	f.net.forward(f.acts, f.b.n)
-	last := len(f.acts) - 1
-	f.b.logits = f.acts[last]
+	last := len(f.acts.a) - 1
+	f.b.logits = f.acts.a[last]
 	applyHead(f.b.logits, f.b.probs, f.b.n, f.b.k)
 	var dOut []float64
 	if grad != nil {
@@ -124,9 +124,11 @@ func TestLossGradients(t *testing.T) {
 func TestLossSignificanceOff(t *testing.T) {
 	cfg := config.Default()
 	cfg.SignifType = "none"
+	cfg.RelegationCE = config.Merged
 	f := newLossFixture(t, cfg, 16, false)
 	checkGradient(t, f.loss, append([]float64(nil), f.net.Params...))
-	// Without the significance term the relegator loss is CE_rel alone.
+	// Without the significance term the relegator loss is the merged CE_rel
+	// alone.
 	f.loss(f.net.Params, nil)
 	ce := 0.0
 	for i := range f.b.n {
@@ -140,7 +142,8 @@ func TestLossSignificanceOff(t *testing.T) {
 }
 
 // TestLossFormulas recomputes each model type's loss from the
-// probabilities by the formulas of its doc comment.
+// probabilities by the formulas of its doc comment, with the default
+// normalised relegation cross-entropy.
 func TestLossFormulas(t *testing.T) {
 	for _, mt := range []string{config.Relegator, config.RelegatorFactor, config.RelegatorDiff, config.RelegatorV2, config.ModBinary} {
 		t.Run(mt, func(t *testing.T) {
@@ -157,6 +160,10 @@ func TestLossFormulas(t *testing.T) {
 				q := p[y]
 				if k == 3 {
 					q += p[2]
+				}
+				if k == 3 && cfg.RelegationCE == config.Normalized {
+					// The merged probabilities divided by their sum.
+					q /= p[0] + p[1] + 2*p[2]
 				}
 				ce -= math.Log(q)
 				in := math.Abs(f.b.mass[i]-cfg.MeanFOM) <= cfg.NSigmas*cfg.WidthFOM

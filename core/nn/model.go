@@ -15,7 +15,7 @@ type Model struct {
 	Threshold float64
 
 	// acts and probs are Predict's buffers for one block of events.
-	acts  [][]float64
+	acts  *activations
 	probs []float64
 }
 

@@ -30,6 +30,12 @@ type Network struct {
 	// B[l] is the bias vector of layer l, a view into Params; nil without
 	// Bias.
 	B [][]float64
+
+	// zero is a bias of zeros for networks without Bias.
+	zero []float64
+	// outputIndex lists 0, 1, ..., Outputs()-1, the nonzero derivatives of
+	// a dense output layer.
+	outputIndex []int32
 }
 
 // initScheme selects how NewNetwork draws the initial weights.
@@ -77,6 +83,15 @@ func newNetwork(sizes []int, bias bool, rng *rand.Rand, scheme initScheme) (*Net
 		Params: make([]float64, total),
 	}
 	net.W, net.B = splitParams(net.Params, sizes, bias)
+	widest := 0
+	for _, s := range sizes {
+		widest = max(widest, s)
+	}
+	net.zero = make([]float64, widest)
+	net.outputIndex = make([]int32, sizes[len(sizes)-1])
+	for j := range net.outputIndex {
+		net.outputIndex[j] = int32(j)
+	}
 	for l, w := range net.W {
 		in, out := float64(sizes[l]), float64(sizes[l+1])
 		r := math.Sqrt(6 / (in + out))
@@ -115,107 +130,136 @@ func (net *Network) Inputs() int { return net.Sizes[0] }
 // Outputs returns the number of logits per event.
 func (net *Network) Outputs() int { return net.Sizes[len(net.Sizes)-1] }
 
-// newActivations returns one buffer per layer for n events: acts[0] for
-// the inputs, acts[l] n × Sizes[l].
-func (net *Network) newActivations(n int) [][]float64 {
-	acts := make([][]float64, len(net.Sizes))
-	for l, s := range net.Sizes {
-		acts[l] = make([]float64, n*s)
-	}
-	return acts
+// activations are the per-layer buffers of a forward pass over a block of
+// events, kept for the backward pass. a[l] is n × Sizes[l], batch-major
+// and row-major: a[0] the inputs, a[l] for hidden l the ReLU outputs and
+// the last the logits. For every layer l that feeds another, nz[l] holds
+// per event the indices of the nonzero a[l] (Sizes[l] slots per event, of
+// which count[l] are used).
+type activations struct {
+	a     [][]float64
+	nz    [][]int32
+	count [][]int32
+	// n is the number of events the buffers have room for.
+	n int
 }
 
-// forward fills acts[1:] for the n events whose inputs are in acts[0]:
-// ReLU activations for the hidden layers and logits in the last. Inputs
-// that are 0 (ReLU zeros, dropped features) are skipped.
-func (net *Network) forward(acts [][]float64, n int) {
+// newActivations returns buffers for a forward pass over up to n events.
+func (net *Network) newActivations(n int) *activations {
+	L := len(net.Sizes)
+	s := &activations{
+		a:     make([][]float64, L),
+		nz:    make([][]int32, L-1),
+		count: make([][]int32, L-1),
+		n:     n,
+	}
+	for l, w := range net.Sizes {
+		s.a[l] = make([]float64, n*w)
+		if l < L-1 {
+			s.nz[l] = make([]int32, n*w)
+			s.count[l] = make([]int32, n)
+		}
+	}
+	return s
+}
+
+// forward fills the activations of the n events whose inputs are in
+// s.a[0]: ReLU outputs for the hidden layers and logits in the last,
+// with the lists of nonzero activations.
+func (net *Network) forward(s *activations, n int) {
+	in0 := net.Sizes[0]
+	x := s.a[0][: n*in0 : n*in0]
+	nz0 := s.nz[0][: n*in0 : n*in0]
+	count0 := s.count[0][:n:n]
+	for i := range count0 {
+		count0[i] = compactNonzero(x[i*in0:(i+1)*in0], nz0[i*in0:(i+1)*in0])
+	}
+	last := len(net.W) - 1
 	for l, w := range net.W {
 		in, out := net.Sizes[l], net.Sizes[l+1]
-		a := acts[l][: n*in : n*in]
-		z := acts[l+1][: n*out : n*out]
-		hidden := l+1 < len(net.W)
+		a := s.a[l][: n*in : n*in]
+		z := s.a[l+1][: n*out : n*out]
+		nz := s.nz[l][: n*in : n*in]
+		count := s.count[l][:n:n]
 		for i := 0; i < n; i++ {
-			ai := a[i*in : (i+1)*in : (i+1)*in]
 			zi := z[i*out : (i+1)*out : (i+1)*out]
 			if net.Bias {
-				copy(zi, net.B[l])
+				b := net.B[l][:out:out]
+				for j := range zi {
+					zi[j] = b[j]
+				}
 			} else {
-				clear(zi)
-			}
-			for k, v := range ai {
-				if v != 0 {
-					axpy(v, w[k*out:(k+1)*out], zi)
+				for j := range zi {
+					zi[j] = 0
 				}
 			}
-			if hidden {
-				relu(zi)
+			ai := a[i*in : (i+1)*in : (i+1)*in]
+			denseForward(w, ai, nz[i*in:i*in+int(count[i])], zi)
+			if l < last {
+				s.count[l+1][i] = reluCompact(zi, s.nz[l+1][i*out:(i+1)*out])
 			}
 		}
 	}
 }
 
-// backward adds to grad (laid out like Params) the gradient of a loss
-// whose derivatives with respect to the logits of the n events are dOut
-// (n × outputs), using the activations that forward left in acts. The
-// events are processed one at a time through every layer, so each event's
-// activations are read once. work must hold 2 × the widest layer.
-func (net *Network) backward(acts [][]float64, dOut []float64, n int, gw, gb [][]float64, work []float64) {
+// backward adds to the gradient views gw and gb (laid out like W and B)
+// the gradient of a loss whose derivatives with respect to the logits of
+// the n events are dOut (n × outputs), using the activations that forward
+// left in s. The events are processed one at a time through every layer,
+// so each event's activations are read once. Below the output layer the
+// derivatives are carried in compact form, only for the active ReLU units.
+// work must hold 2 × the widest layer.
+func (net *Network) backward(s *activations, dOut []float64, n int, gw, gb [][]float64, work []float64) {
 	widest := 0
-	for _, s := range net.Sizes {
-		widest = max(widest, s)
+	for _, w := range net.Sizes {
+		widest = max(widest, w)
 	}
 	bufA := work[:widest:widest]
 	bufB := work[widest : 2*widest : 2*widest]
 	last := len(net.W) - 1
 	nOut := net.Sizes[last+1]
+	allOut := net.outputIndex
 	for i := 0; i < n; i++ {
 		dz := dOut[i*nOut : (i+1)*nOut : (i+1)*nOut]
+		nzOut := allOut
 		for l := last; l >= 0; l-- {
 			in, out := net.Sizes[l], net.Sizes[l+1]
-			ai := acts[l][i*in : (i+1)*in : (i+1)*in]
-			g := gw[l][: in*out : in*out]
-			for k, v := range ai {
-				if v != 0 {
-					axpy(v, dz, g[k*out:(k+1)*out])
+			ai := s.a[l][i*in : (i+1)*in : (i+1)*in]
+			nzIn := s.nz[l][i*in : i*in+int(s.count[l][i])]
+			if net.Bias {
+				gbl := gb[l][:out:out]
+				for c, j := range nzOut {
+					gbl[j] += dz[c]
 				}
 			}
-			if net.Bias {
-				add(dz, gb[l])
-			}
 			if l == 0 {
+				sparseBackward(net.W[l], gw[l], ai, out, nzIn, nzOut, dz, nil)
 				break
 			}
 			// The input of layer l is the ReLU output of layer l-1, so
-			// its derivative is zero wherever that output is zero.
-			w := net.W[l]
-			da := bufA[:in:in]
-			for k, v := range ai {
-				if v > 0 {
-					da[k] = dot(w[k*out:(k+1)*out], dz)
-				} else {
-					da[k] = 0
-				}
-			}
-			dz = da
+			// its derivative is zero wherever that output is zero and
+			// only the inputs in nzIn carry one.
+			da := bufA[:len(nzIn)]
+			sparseBackward(net.W[l], gw[l], ai, out, nzIn, nzOut, dz, da)
+			dz, nzOut = da, nzIn
 			bufA, bufB = bufB, bufA
 		}
 	}
 }
 
 // logits writes the logits of the n events whose inputs are in x into out
-// (n × outputs), working through blocks of the events that acts (from
-// newActivations) has room for. acts[0] and the last buffer are pointed at
-// x and out while it runs, so nothing is copied.
-func (net *Network) logits(x []float64, n int, acts [][]float64, out []float64) {
-	last := len(acts) - 1
+// (n × outputs), in blocks of the events that s has room for. s.a[0] and
+// the last buffer are pointed at x and out while it runs, so nothing is
+// copied.
+func (net *Network) logits(x []float64, n int, s *activations, out []float64) {
+	last := len(s.a) - 1
 	in, k := net.Inputs(), net.Outputs()
-	block := len(acts[last]) / k
-	saved0, savedLast := acts[0], acts[last]
-	for start := 0; start < n; start += block {
-		b := min(block, n-start)
-		acts[0] = x[start*in : (start+b)*in]
-		acts[last] = out[start*k : (start+b)*k]
-		net.forward(acts, b)
+	saved0, savedLast := s.a[0], s.a[last]
+	for start := 0; start < n; start += s.n {
+		b := min(s.n, n-start)
+		s.a[0] = x[start*in : (start+b)*in]
+		s.a[last] = out[start*k : (start+b)*k]
+		net.forward(s, b)
 	}
-	acts[0], acts[last] = saved0, savedLast
+	s.a[0], s.a[last] = saved0, savedLast
 }

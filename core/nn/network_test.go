@@ -2,6 +2,7 @@ package nn
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"testing"
 )
@@ -49,14 +50,14 @@ func TestNetworkGradient(t *testing.T) {
 			}
 			f := func(p, grad []float64) float64 {
 				copy(net.Params, p)
-				copy(acts[0], x)
+				copy(acts.a[0], x)
 				net.forward(acts, n)
 				if grad != nil {
 					clear(grad)
 					gw, gb := splitParams(grad, net.Sizes, net.Bias)
 					net.backward(acts, coef, n, gw, gb, make([]float64, 2*maxWidth(net.Sizes)))
 				}
-				return dot(coef, acts[len(acts)-1])
+				return dot(coef, acts.a[len(acts.a)-1])
 			}
 			checkGradient(t, f, append([]float64(nil), net.Params...))
 		})
@@ -72,29 +73,66 @@ func TestNewNetworkRejectsBadSizes(t *testing.T) {
 	}
 }
 
-func TestKernels(t *testing.T) {
-	for n := 0; n < 11; n++ {
-		x := make([]float64, n)
-		y := make([]float64, n)
-		for i := range x {
-			x[i] = float64(i + 1)
-			y[i] = float64(2*i - 3)
-		}
-		wantDot := 0.0
-		for i := range x {
-			wantDot += x[i] * y[i]
-		}
-		if got := dot(x, y); got != wantDot {
-			t.Errorf("n=%d: dot %g, want %g", n, got, wantDot)
-		}
-		want := make([]float64, n)
-		for i := range y {
-			want[i] = y[i] + 0.5*x[i]
-		}
-		axpy(0.5, x, y)
-		for i := range y {
-			if y[i] != want[i] {
-				t.Errorf("n=%d: axpy element %d = %g, want %g", n, i, y[i], want[i])
+// TestDenseKernels compares the list-based kernels with plain loops over
+// every input, for widths around the unrolling factor of 4.
+func TestDenseKernels(t *testing.T) {
+	rng := rand.New(rand.NewPCG(2, 2))
+	for in := 1; in <= 9; in++ {
+		for out := 1; out <= 9; out++ {
+			w := make([]float64, in*out)
+			for i := range w {
+				w[i] = 2*rng.Float64() - 1
+			}
+			a := make([]float64, in)
+			for k := range a {
+				// A third of the inputs are zero, as after a ReLU.
+				if k%3 != 1 {
+					a[k] = rng.Float64()
+				}
+			}
+			dz := make([]float64, out)
+			for j := range dz {
+				dz[j] = 2*rng.Float64() - 1
+			}
+			nz := make([]int32, in)
+			nz = nz[:compactNonzero(a, nz)]
+
+			z := make([]float64, out)
+			denseForward(w, a, nz, z)
+			g := make([]float64, in*out)
+			da := make([]float64, len(nz))
+			allOut := make([]int32, out)
+			for j := range allOut {
+				allOut[j] = int32(j)
+			}
+			sparseBackward(w, g, a, out, nz, allOut, dz, da)
+			for j := range out {
+				want := 0.0
+				for k := range in {
+					want += a[k] * w[k*out+j]
+				}
+				if math.Abs(z[j]-want) > 1e-14 {
+					t.Errorf("in %d out %d: z[%d] = %g, want %g", in, out, j, z[j], want)
+				}
+			}
+			for k := range in {
+				if a[k] == 0 {
+					continue
+				}
+				for j := range out {
+					if got, want := g[k*out+j], a[k]*dz[j]; got != want {
+						t.Errorf("in %d out %d: g[%d,%d] = %g, want %g", in, out, k, j, got, want)
+					}
+				}
+			}
+			for c, k := range nz {
+				wantDa := 0.0
+				for j := range out {
+					wantDa += w[int(k)*out+j] * dz[j]
+				}
+				if math.Abs(da[c]-wantDa) > 1e-14 {
+					t.Errorf("in %d out %d: da for input %d = %g, want %g", in, out, k, da[c], wantDa)
+				}
 			}
 		}
 	}

@@ -57,7 +57,7 @@ type Trainer struct {
 	lossSum, accSum float64
 
 	// Buffers of one training batch.
-	acts  [][]float64
+	acts  *activations
 	probs []float64
 	dOut  []float64
 	grad  []float64
@@ -70,7 +70,7 @@ type Trainer struct {
 	slopeBuf []float64
 
 	// Buffers for evaluating the whole training and validation parts.
-	evalActs  [][]float64
+	evalActs  *activations
 	trainEval evalSet
 	valEval   evalSet
 }
@@ -186,10 +186,10 @@ func (t *Trainer) Step() error {
 
 	net := t.model.Net
 	k := t.bt.k
-	last := len(t.acts) - 1
-	applyHead(t.acts[last], t.probs, nb, k)
+	last := len(t.acts.a) - 1
+	applyHead(t.acts.a[last], t.probs, nb, k)
 	t.bt.n = nb
-	t.bt.logits = t.acts[last][:nb*k]
+	t.bt.logits = t.acts.a[last][:nb*k]
 	t.bt.probs = t.probs[:nb*k]
 	clear(t.grad)
 	v := t.obj.evaluate(&t.bt, t.dOut[:nb*k])
@@ -219,7 +219,7 @@ func (t *Trainer) Step() error {
 func (t *Trainer) gather(idx []int) {
 	d := t.train
 	nf := d.NFeatures
-	x := t.acts[0]
+	x := t.acts.a[0]
 	rate := t.cfg.InputDropout
 	scale := 1 / (1 - rate)
 	for j, i := range idx {

@@ -30,6 +30,8 @@ func validate(cfg *config.Config, train, val *data.Dataset) error {
 		{cfg.BatchSize >= 0, fmt.Sprintf("batch size %d: must be ≥ 0 (0 for the whole training part)", cfg.BatchSize)},
 		{cfg.InputDropout >= 0 && cfg.InputDropout < 1, fmt.Sprintf("input dropout %g: must be in [0, 1)", cfg.InputDropout)},
 		{!cfg.OTCutoff || cfg.OTCutoffDepth >= 2, fmt.Sprintf("ot_cutoff_depth %d: must be ≥ 2 when ot_cutoff is on", cfg.OTCutoffDepth)},
+		{!cfg.IsRelegator() || cfg.RelegationCE == config.Normalized || cfg.RelegationCE == config.Merged,
+			fmt.Sprintf("relegation_ce %q: must be %s or %s", cfg.RelegationCE, config.Normalized, config.Merged)},
 		{cfg.SignifType == "proba" || cfg.SignifType == "none", fmt.Sprintf("signif_type %q: must be proba or none", cfg.SignifType)},
 		{cfg.SignifFormula == config.Simple || cfg.SignifFormula == config.Asimov, fmt.Sprintf("significance formula %q: must be %s or %s", cfg.SignifFormula, config.Simple, config.Asimov)},
 		{cfg.SigFraction > 0 && cfg.SigFraction < 1, fmt.Sprintf("sig_fraction %g: must be in (0, 1)", cfg.SigFraction)},

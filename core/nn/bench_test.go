@@ -1,0 +1,78 @@
+package nn
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/relegator/relegator/core/config"
+)
+
+// benchWorkloads are the browser's reference workloads: an MLP
+// 2-40-40-20-3 with the relegator loss on moons, train events in the
+// training part (and train/3 in the validation part), batch 0 for the
+// whole part.
+var benchWorkloads = []struct {
+	train, batch int
+}{
+	{3000, 0},
+	{15000, 0},
+	{15000, 256},
+}
+
+func benchTrainer(b *testing.B, nTrain, batch int) *Trainer {
+	b.Helper()
+	cfg := config.Default()
+	cfg.BatchSize = batch
+	cfg.NEpochs = 1 << 30
+	cfg.OTCutoff = false
+	train, val := moons(cfg, nTrain*4/3, 1)
+	tr, err := NewTrainer(cfg, train, val, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return tr
+}
+
+// BenchmarkTrainStep measures one Step, and reports epochs per second
+// including the per-epoch measurement of the training and validation
+// parts.
+func BenchmarkTrainStep(b *testing.B) {
+	for _, w := range benchWorkloads {
+		b.Run(fmt.Sprintf("train=%d/batch=%d", w.train, w.batch), func(b *testing.B) {
+			tr := benchTrainer(b, w.train, w.batch)
+			if err := tr.Step(); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				if err := tr.Step(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			epochs := float64(b.N) / float64(tr.StepsPerEpoch())
+			b.ReportMetric(epochs/b.Elapsed().Seconds(), "epochs/s")
+		})
+	}
+}
+
+// BenchmarkEpochSeed trains the reference configuration (25000 events,
+// full batch, learning rate 5e-4, early stop on) to the end and reports
+// the seconds and epochs of the run.
+func BenchmarkEpochSeed(b *testing.B) {
+	cfg := config.Default()
+	train, val := moons(cfg, cfg.NEvents, 1)
+	for range b.N {
+		tr, err := NewTrainer(cfg, train, val, 1)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for !tr.Done() {
+			if err := tr.RunEpoch(); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(tr.Epoch()), "epochs")
+	}
+	b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "s/run")
+}
