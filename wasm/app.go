@@ -56,6 +56,8 @@ type App struct {
 	stepInEpoch int
 	// runs counts the trainers built.
 	runs uint64
+	// fits counts the mass fits run.
+	fits uint64
 	// fault is a failure armed by InjectFault.
 	fault string
 
@@ -242,5 +244,10 @@ func (a *App) MapBounds() (x0, x1, y0, y1 float64) {
 	return g.X0, g.X1, g.Y0, g.Y1
 }
 
-// MassHistograms returns the mass histograms of the latest evaluation.
-func (a *App) MassHistograms() *massHistograms { return &a.eval.mass }
+// MassPanels returns the mass histograms of the latest evaluation and
+// their fits.
+func (a *App) MassPanels() *massPanels { return &a.eval.mass }
+
+// FitCount counts the finished mass fits, so the page knows when to
+// repaint the histograms.
+func (a *App) FitCount() uint64 { return a.fits }

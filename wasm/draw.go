@@ -133,13 +133,14 @@ func (d *drawing) drawMass(a *App, scaleChanged bool) {
 	}
 	w, h := d.mass.cssSize()
 	resized := scaleChanged || w != d.massW || h != d.massH
-	if !resized && a.EvalCount() == d.drawnMass {
+	version := a.EvalCount() + a.FitCount()
+	if !resized && version == d.drawnMass {
 		return
 	}
-	d.massW, d.massH, d.drawnMass = w, h, a.EvalCount()
+	d.massW, d.massH, d.drawnMass = w, h, version
 	s := d.dpr
 	bw, bh := int(w*s+0.5), int(h*s+0.5)
 	d.mass.size(bw, bh)
-	d.mass.labels = paintMass(&d.mass.raster, bw, bh, s, a.MassHistograms(), d.mass.labels[:0])
+	d.mass.labels = paintMass(&d.mass.raster, bw, bh, s, a.MassPanels(), d.mass.labels[:0])
 	d.mass.put(d.mass.labels, s)
 }

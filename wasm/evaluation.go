@@ -49,7 +49,7 @@ type evaluator struct {
 	result      eval.Result
 	resultEpoch int
 	shown       decisionMap
-	mass        massHistograms
+	mass        massPanels
 }
 
 // decisionMap is the predicted class on a grid of NX × NY cells over

@@ -51,10 +51,11 @@ func (c *Charts) Render() vecty.ComponentOrHTML {
 			vecty.Attribute("role", "img"),
 			vecty.Attribute("aria-label", "Mass histograms before and after the selection"))),
 		lineLegend(
-			legendEntry{"all events", massColours[seriesAll]},
-			legendEntry{"signal", massColours[seriesSignal]},
-			legendEntry{"background", massColours[seriesBackground]},
-			legendEntry{"signal window", windowColour}),
+			legendEntry{"all events", massColours[0]},
+			legendEntry{"signal", massColours[1]},
+			legendEntry{"background", massColours[2]},
+			legendEntry{"signal window", windowColour},
+			legendEntry{"background fit (while paused)", bkgdFitColour}),
 	)
 }
 

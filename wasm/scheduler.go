@@ -41,13 +41,21 @@ func (a *App) Frame() {
 	if a.eval.takeFinished() {
 		a.changed()
 	}
+	// The mass fits wait for a pause, because each takes a good part of a
+	// frame and the histograms change with every evaluation while
+	// training runs.
+	if !a.running && a.bench == nil && !a.eval.active && a.eval.mass.fitOne() {
+		a.fits++
+		a.changed()
+	}
 	a.StepsLastFrame = steps
 	a.FrameMS = msSince(start)
 }
 
 // Active reports whether Frame has work to do.
 func (a *App) Active() bool {
-	return a.bench != nil || (a.running && a.exp != nil) || a.eval.pending()
+	m := &a.eval.mass
+	return a.bench != nil || (a.running && a.exp != nil) || a.eval.pending() || m.fitDue[0] || m.fitDue[1]
 }
 
 // trainSlice runs trainer steps within the budget and returns how many
