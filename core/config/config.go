@@ -88,7 +88,50 @@ type Config struct {
 	// RelegationCE is the relegation cross-entropy of the relegator types:
 	// Normalized or Merged.
 	RelegationCE string `json:"relegation_ce"`
+
+	// SignifWeight multiplies the significance term of the loss: 1/Z of
+	// relegator and mod_binary, Z0/Z - 1 of relegator_v2 and -Z of
+	// relegator_diff. The seed's losses have weight 1.
+	SignifWeight float64 `json:"signif_weight"`
+	// SignifCounts is which events the soft counts S and B of the loss
+	// sum: CountWindow or CountExpected.
+	SignifCounts string `json:"signif_counts"`
+	// SignifAverage is the number of recent batches over which the
+	// training step averages S' and B' (an exponential moving average of
+	// that span) before it takes the derivatives of the significance
+	// term; 0 or 1 uses the current batch alone, as the seed did.
+	SignifAverage int `json:"signif_average"`
+	// LRDecay multiplies the learning rate at the end of every epoch, so
+	// epoch e (from 0) trains at LearningRate·LRDecay^e; 1 keeps it
+	// constant, as the seed did.
+	LRDecay float64 `json:"lr_decay"`
+	// Init is the scheme of the initial weights: GlorotUniform, the Keras
+	// default the seed used, or HeUniform.
+	Init string `json:"init"`
 }
+
+// Events that the soft counts of the significance term sum.
+const (
+	// CountWindow sums the signal probability over the events inside the
+	// signal window, as the seed did.
+	CountWindow = "window"
+	// CountExpected sums it over every event, each weighted by the
+	// probability that an event of its class falls inside the window.
+	// Within a class the mass is drawn independently of the features, so
+	// the expected counts are the same, and the variance is lower because
+	// no event is thrown away. The efficiencies come from the generator's
+	// mass model (MeanFOM, WidthFOM, BkgdBeta, MinFOM, MaxFOM), so for
+	// loaded samples they hold only if those keys describe the data.
+	CountExpected = "expected"
+)
+
+// Initial weight schemes.
+const (
+	// GlorotUniform draws from U(-r, r) with r = sqrt(6/(fan_in+fan_out)).
+	GlorotUniform = "glorot_uniform"
+	// HeUniform draws from U(-r, r) with r = sqrt(6/fan_in).
+	HeUniform = "he_uniform"
+)
 
 // Default returns the seed's reference configuration (its config_run.json)
 // with this product's additions at their defaults.
@@ -125,6 +168,12 @@ func Default() Config {
 		Selection:     Argmax,
 		Seed:          1,
 		RelegationCE:  Normalized,
+
+		SignifWeight:  1,
+		SignifCounts:  CountWindow,
+		SignifAverage: 0,
+		LRDecay:       1,
+		Init:          GlorotUniform,
 	}
 }
 
@@ -140,6 +189,12 @@ func SeedRecipe() Config {
 	c.NEpochs = 1000
 	c.OTCutoff = true
 	c.OTCutoffDepth = 20
+	c.RelegationCE = Normalized
+	c.SignifWeight = 1
+	c.SignifCounts = CountWindow
+	c.SignifAverage = 0
+	c.LRDecay = 1
+	c.Init = GlorotUniform
 	return c
 }
 

@@ -140,6 +140,11 @@ var fields = []field{
 	{key: "selection", kind: kindEnum, ptr: func(c *Config) any { return &c.Selection }, words: []string{Argmax, PSig}},
 	{key: "seed", kind: kindUint, ptr: func(c *Config) any { return &c.Seed }},
 	{key: "relegation_ce", kind: kindEnum, ptr: func(c *Config) any { return &c.RelegationCE }, words: []string{Normalized, Merged}},
+	{key: "signif_weight", kind: kindFloat, ptr: func(c *Config) any { return &c.SignifWeight }, valid: closed(0, 1e6)},
+	{key: "signif_counts", kind: kindEnum, ptr: func(c *Config) any { return &c.SignifCounts }, words: []string{CountWindow, CountExpected}},
+	{key: "signif_average", kind: kindInt, ptr: func(c *Config) any { return &c.SignifAverage }, valid: closed(0, maxEpochs)},
+	{key: "lr_decay", kind: kindFloat, ptr: func(c *Config) any { return &c.LRDecay }, valid: interval{lo: 0, hi: 1, loOpen: true}},
+	{key: "init", kind: kindEnum, ptr: func(c *Config) any { return &c.Init }, words: []string{GlorotUniform, HeUniform}},
 }
 
 // aliases maps the older key spellings of the original config files to the

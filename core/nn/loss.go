@@ -58,6 +58,14 @@ type objective struct {
 	// normalizeCE adds the relegation penalty of config.Normalized to the
 	// relegation cross-entropy.
 	normalizeCE bool
+	// weight multiplies the significance term (config SignifWeight).
+	weight float64
+	// expected makes every event count in S and B with its class's window
+	// efficiency, effSig or effBkg, in place of the window cut.
+	expected       bool
+	effSig, effBkg float64
+	// average, when not nil, smooths S' and B' over training batches.
+	average *countAverage
 }
 
 // newObjective returns the loss that cfg describes; cfg must be valid.
@@ -79,6 +87,12 @@ func newObjective(cfg *config.Config) objective {
 	}
 	effSig, effBkg := signif.WindowEfficiencies(cfg.MeanFOM, cfg.WidthFOM, cfg.NSigmas, cfg.BkgdBeta, cfg.MinFOM, cfg.MaxFOM)
 	o.z0 = signif.Z(o.sigScale*effSig, o.bkgScale*effBkg, o.formula)
+	o.weight = cfg.SignifWeight
+	o.expected = cfg.SignifCounts == config.CountExpected
+	o.effSig, o.effBkg = effSig, effBkg
+	if cfg.SignifAverage > 1 {
+		o.average = &countAverage{rate: 1 / float64(cfg.SignifAverage)}
+	}
 	return o
 }
 
@@ -124,18 +138,13 @@ func (o *objective) evaluate(b *batch, dOut []float64) lossValue {
 		if predicted(p) == y {
 			accSum += w
 		}
-		ps := signalProb(p)
-		in := b.mass[i] >= o.lo && b.mass[i] <= o.hi
+		ps := w * o.countWeight(y, b.mass[i]) * signalProb(p)
 		if y == data.Signal {
 			nSig += w
-			if in {
-				s += w * ps
-			}
+			s += ps
 		} else {
 			nBkg += w
-			if in {
-				bg += w * ps
-			}
+			bg += ps
 		}
 	}
 	var v lossValue
@@ -149,6 +158,9 @@ func (o *objective) evaluate(b *batch, dOut []float64) lossValue {
 	}
 	if nBkg > 0 {
 		bPrime = o.bkgScale * bg / nBkg
+	}
+	if dOut != nil && o.average != nil {
+		sPrime, bPrime = o.average.add(sPrime, bPrime)
 	}
 	z, dzds, dzdb := signif.ZGrad(sPrime, bPrime, o.formula)
 	v.Z = z
@@ -165,17 +177,17 @@ func (o *objective) evaluate(b *batch, dOut []float64) lossValue {
 				dLdZ = -v.CE / (z * z)
 			}
 		case config.RelegatorDiff:
-			v.Loss = v.CE - z
-			dLdZ = -1
+			v.Loss = v.CE - o.weight*z
+			dLdZ = -o.weight
 		case config.RelegatorV2:
-			v.Loss = v.CE + o.z0/zf - 1
+			v.Loss = v.CE + o.weight*(o.z0/zf-1)
 			if above {
-				dLdZ = -o.z0 / (z * z)
+				dLdZ = -o.weight * o.z0 / (z * z)
 			}
 		default: // relegator, mod_binary
-			v.Loss = v.CE + 1/zf
+			v.Loss = v.CE + o.weight/zf
 			if above {
-				dLdZ = -1 / (z * z)
+				dLdZ = -o.weight / (z * z)
 			}
 		}
 	}
@@ -209,13 +221,13 @@ func (o *objective) evaluate(b *batch, dOut []float64) lossValue {
 		if o.normalizeCE {
 			relegationPenalty(p, g, w*ceScale)
 		}
-		m := b.mass[i]
-		if dLdZ == 0 || m < o.lo || m > o.hi {
+		cw := o.countWeight(y, b.mass[i])
+		if dLdZ == 0 || cw == 0 {
 			continue
 		}
-		c := w * bkgCoef
+		c := w * cw * bkgCoef
 		if y == data.Signal {
-			c = w * sigCoef
+			c = w * cw * sigCoef
 		}
 		addSignalGrad(p, g, c)
 	}

@@ -105,7 +105,7 @@ func NewTrainer(cfg config.Config, train, val *data.Dataset, seed uint64) (*Trai
 	sizes = append(sizes, k)
 
 	rng := rand.New(rand.NewPCG(seed, rngStream))
-	net, err := NewNetwork(sizes, cfg.Bias, rng)
+	net, err := newNetwork(sizes, cfg.Bias, rng, initSchemeOf(cfg.Init))
 	if err != nil {
 		return nil, err
 	}
@@ -264,6 +264,7 @@ func (t *Trainer) endEpoch() error {
 		return t.diverge(t.epoch+1, va.Loss)
 	}
 	t.epoch++
+	t.opt.lr = scheduledRate(&t.cfg, t.epoch)
 	t.history = append(t.history, EpochStats{
 		Epoch:             t.epoch,
 		Loss:              t.lossSum / n,
