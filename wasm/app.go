@@ -40,8 +40,7 @@ type App struct {
 	// panic, a failed build); Reset clears it.
 	failed bool
 	// fieldErrors maps a config key to the message shown beside its
-	// control; drafts maps it to the text the user typed but that is not
-	// (yet) valid.
+	// control. drafts maps it to the typed text that is not yet applied.
 	fieldErrors map[string]string
 	drafts      map[string]string
 
@@ -229,12 +228,12 @@ func (a *App) updateBayes() {
 	a.bayes.z, a.bayes.err = r.Z, ""
 }
 
-// EvalCount counts the finished evaluations, so the page knows when to
-// repaint the map.
+// EvalCount returns the number of finished evaluations, which tells the
+// page when to repaint the map.
 func (a *App) EvalCount() uint64 { return a.eval.count }
 
-// RunCount counts the trainers built, so the page knows when a history
-// restarted.
+// RunCount returns the number of trainers built, which tells the page
+// when a history restarted.
 func (a *App) RunCount() uint64 { return a.runs }
 
 // MapBounds returns the rectangle of the decision map: x₀ in [x0, x1] and
@@ -248,6 +247,6 @@ func (a *App) MapBounds() (x0, x1, y0, y1 float64) {
 // their fits.
 func (a *App) MassPanels() *massPanels { return &a.eval.mass }
 
-// FitCount counts the finished mass fits, so the page knows when to
-// repaint the histograms.
+// FitCount returns the number of mass fits run, which tells the page when
+// to repaint the histograms.
 func (a *App) FitCount() uint64 { return a.fits }

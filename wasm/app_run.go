@@ -90,7 +90,7 @@ func (a *App) Regenerate() {
 }
 
 // rebuild makes a new experiment from the configuration (newData) or a
-// new trainer on the current data, and asks for an evaluation.
+// new trainer on the current data, and requests an evaluation.
 func (a *App) rebuild(newData bool) {
 	a.releaseWaiters()
 	a.targetEpoch = 0
@@ -127,10 +127,10 @@ func (a *App) rebuild(newData bool) {
 	a.eval.request()
 }
 
-// weightSeed returns the seed of the weights after weightDraws resets:
-// the configured seed for the first draw, then values a splitmix64 step
-// apart, so that each Reset gives new weights and a reload with the same
-// URL gives the first ones again.
+// weightSeed returns the seed of the weights after weightDraws resets,
+// mixed from the configured seed and the count by a splitmix64 step. Each
+// Reset thus gives new weights, and a reload of the same URL gives the
+// first ones again.
 func (a *App) weightSeed() uint64 {
 	s := a.cfg.Seed + a.weightDraws*0x9e3779b97f4a7c15
 	s ^= s >> 30
@@ -176,7 +176,7 @@ func (a *App) setMessage(msg string) {
 	a.changedUI()
 }
 
-// releaseWaiters calls and forgets every step waiter.
+// releaseWaiters calls every step waiter and clears the list.
 func (a *App) releaseWaiters() {
 	w := a.stepWaiters
 	a.stepWaiters = nil

@@ -23,7 +23,8 @@ type drawing struct {
 	history  canvasLayer
 	mass     canvasLayer
 
-	// What was drawn last: sizes, data, evaluation and epoch.
+	// State of the last paint of each canvas: sizes, data, evaluation
+	// and epoch.
 	dpr          float64
 	figW, figH   float64
 	histW, histH float64

@@ -18,11 +18,11 @@ const rerenderInterval = 100 * time.Millisecond
 // stretch it to a second or more in background tabs.
 const hiddenTickMS = 16
 
-// loop drives the page: each animation frame (or timer tick while the tab
-// is hidden) runs a slice of training and evaluation, re-renders the
-// components at most once and repaints the canvases that changed. It
-// stops asking for frames while there is nothing to do, and wake starts
-// it again.
+// loop drives the page. Each animation frame (or timer tick while the tab
+// is hidden) runs a slice of training and evaluation, calls
+// vecty.Rerender at most once and repaints the canvases that changed.
+// While there is nothing to do it requests no frames, and wake starts it
+// again.
 type loop struct {
 	app  *App
 	page *Page
@@ -121,11 +121,11 @@ func (l *loop) rendered(now time.Time) {
 	l.lastRerender = now
 }
 
-// wake asks for a frame, for example after a control changed the App.
+// wake requests a frame, for example after a control changed the App.
 func (l *loop) wake() { l.schedule() }
 
-// schedule asks for the next frame when there is work: training, an
-// evaluation, a benchmark, or a change not yet shown.
+// schedule requests the next frame when there is work: training, an
+// evaluation, a fit, a benchmark, or a change not yet shown.
 func (l *loop) schedule() {
 	idle := !l.app.Active() && len(l.panics) == 0 && l.drawnVersion == l.app.Version &&
 		l.renderedVersion == l.app.Version && l.renderedUIVersion == l.app.UIVersion

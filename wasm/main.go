@@ -17,15 +17,14 @@
 //
 //	play            Play / Pause; its text is "Play" or "Pause"
 //	step            train one epoch
-//	reset           new weights, same data; clears an error
-//	regenerate      new data (the seed is incremented), new weights
+//	reset           new weights on the same data, and clears an error
+//	regenerate      new data (the seed is incremented) and new weights
 //	preset-browser  the browser configuration (config.Browser)
 //	preset-seed     the seed's reference configuration (config.Default)
 //
-// Controls. Text and number inputs apply on "change"; range sliders,
-// checkboxes and selects apply on "input" and "change". Each control with
-// id X has a label (for=X) and an error element X-error, empty while the
-// control's value is valid:
+// Controls. Range sliders apply on "input" and "change", every other
+// control on "change". Each control with id X has a label (for=X) and an
+// error element X-error, empty while the control's value is valid:
 //
 //	noise            number slider, 0 to 1
 //	angle            slider, 0 to 3.14 radians
@@ -40,13 +39,17 @@
 //	batch-size       text: "full" or a number of events
 //	ot-cutoff        checkbox: early stop on the validation loss
 //	ot-cutoff-depth  number: epochs in the early-stop fit
+//	n-epochs         number: the epoch limit
+//	selection        select: argmax or p_sig, the rule that calls an
+//	                 event signal (changing it keeps the weights)
 //	seed             number
 //
 // Readouts (text content):
 //
 //	epoch, loss, accuracy, val-significance, raw-significance,
 //	pass-significance, bayes-significance, relegated-fraction,
-//	stop-reason, status ("loading", "running", "paused", "done", "error")
+//	pass-counts, stop-reason, evaluated-epoch,
+//	status           "running", "paused", "done" or "error"
 //	message          the current error message, empty when there is none
 //
 // Figures:
@@ -63,17 +66,30 @@
 // a Promise that resolves to it. Every method throws an Error with a
 // message when its input is invalid:
 //
-//	state()        plain object: epoch, running, done, loss, accuracy,
-//	               significance, raw_significance, pass_significance,
-//	               bayes_significance, relegated_fraction, error,
-//	               stop_reason, map_counts {background, signal, relegated},
-//	               steps_per_frame, frame_ms, params {config key: value}
-//	set(params)    object of config keys (JSON names); a data key
-//	               regenerates the data, any other key resets the weights
-//	play(), pause(), step(n), reset(), regenerate()
+//	state()        plain object: epoch, running, done, status, loss,
+//	               accuracy, significance (validation), raw_significance,
+//	               pass_significance, bayes_significance,
+//	               relegated_fraction, error, stop_reason, map_counts
+//	               {background, signal, relegated}, evaluated_epoch,
+//	               field_errors {config key: message}, steps_per_frame,
+//	               frame_ms, max_tick_ms (of the last 64 frames),
+//	               heap_bytes, gc_count, params {config key: value};
+//	               a number not yet known is null
+//	set(params)    object of config keys (JSON names, values as numbers,
+//	               booleans, strings or arrays); all apply or, when one
+//	               is invalid, none. A data key regenerates the data,
+//	               selection re-evaluates, any other key resets the
+//	               weights
+//	play(), pause(), reset(), regenerate()
+//	step(n)        trains n epochs (default 1) in the frames to come and
+//	               returns a Promise of state() once they are done or
+//	               training stopped
 //	bench({events, batch, hidden, seconds})
-//	               Promise of {epochs_per_second, gflops, epochs,
-//	               train_seconds, wall_seconds}
+//	               trains a relegator (defaults 10000 events, full batch,
+//	               [40, 40, 20], 3 s) in the frames to come, training
+//	               paused meanwhile; Promise of {epochs_per_second,
+//	               gflops, epochs, train_seconds, wall_seconds}, rates
+//	               per second of time inside trainer steps
 //	debugFault(kind)
 //	               for tests: "panic" panics inside the call,
 //	               "frame_panic" inside the next frame, "diverge" ends

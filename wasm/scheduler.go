@@ -3,8 +3,8 @@ package main
 import "time"
 
 // Time budgets of one animation frame, in milliseconds. At 60 frames per
-// second a frame lasts 16.7 ms; training and evaluation together take at
-// most about 12 ms of it, leaving the rest for drawing and the browser.
+// second a frame lasts 16.7 ms. Training and evaluation together aim at
+// about 12 ms of it, which leaves the rest for drawing and the browser.
 // While training is paused, evaluation gets the training's share too.
 const (
 	trainBudgetMS    = 9
