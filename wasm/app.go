@@ -97,10 +97,10 @@ func NewApp(cfg config.Config, writeURL func(string), logError func(string)) *Ap
 		logError:    logError,
 	}
 	a.bayes.limit = eval.NewBayesLimit()
-	// NOTE: 7 cells per noise width in place of 10 halves the grid, so a
-	// noise or angle change costs about 5-20 ms in place of 15-40 ms
-	// (measured natively; about twice that in WebAssembly). The limit of
-	// the browser preset moves by 0.03%.
+	// NOTE: 7 cells per noise width in place of 10 halve the grid. A noise
+	// or angle change then costs about 5-20 ms in place of 15-40 ms
+	// (measured natively, about twice that in WebAssembly), and the limit
+	// of the browser preset moves by 0.03%.
 	a.bayes.limit.CellsPerSigma = 7
 	a.cfg = cfg
 	a.rebuild(true)
@@ -228,12 +228,12 @@ func (a *App) updateBayes() {
 	a.bayes.z, a.bayes.err = r.Z, ""
 }
 
-// EvalCount returns the number of finished evaluations, which tells the
-// page when to repaint the map.
+// EvalCount returns the number of finished evaluations. The page repaints
+// the map when it changes.
 func (a *App) EvalCount() uint64 { return a.eval.count }
 
-// RunCount returns the number of trainers built, which tells the page
-// when a history restarted.
+// RunCount returns the number of trainers built. The page repaints the
+// history when it changes.
 func (a *App) RunCount() uint64 { return a.runs }
 
 // MapBounds returns the rectangle of the decision map: x₀ in [x0, x1] and
@@ -247,6 +247,6 @@ func (a *App) MapBounds() (x0, x1, y0, y1 float64) {
 // their fits.
 func (a *App) MassPanels() *massPanels { return &a.eval.mass }
 
-// FitCount returns the number of mass fits run, which tells the page when
-// to repaint the histograms.
+// FitCount returns the number of mass fits run. The page repaints the
+// histograms when it changes.
 func (a *App) FitCount() uint64 { return a.fits }

@@ -91,7 +91,7 @@ func (e *evaluator) setData(exp *core.Experiment, c config.Config) {
 	e.mass.reset()
 }
 
-// request asks for an evaluation of the current weights.
+// request marks an evaluation of the current weights as due.
 func (e *evaluator) request() { e.due = true }
 
 // abort drops the evaluation in progress.

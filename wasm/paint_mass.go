@@ -3,8 +3,8 @@ package main
 import "github.com/relegator/relegator/core/eval"
 
 // Colours of the mass histogram series: green for all events, orange for
-// signal, blue for background, as in the decision map; the background fit
-// is light blue and dotted.
+// signal and blue for background, as in the decision map. The background
+// fit is light blue and dotted.
 var (
 	allColour     = RGBA{44, 160, 44, 255}
 	massColours   = [3]RGBA{allColour, {255, 127, 14, 255}, {31, 119, 180, 255}}
@@ -13,9 +13,9 @@ var (
 )
 
 // paintMass draws the mass histograms before and after the selection side
-// by side into r, sized w × h pixels, with the signal window marked and
-// the fitted background when there is a fit, and returns the labels with
-// labels appended.
+// by side into r, sized w × h pixels. It marks the signal window, adds the
+// fitted background when there is a fit, and returns labels with the tick
+// labels and titles appended.
 func paintMass(r *Raster, w, h int, scale float64, m *massPanels, labels []textItem) []textItem {
 	r.Resize(w, h)
 	r.Clear(RGBA{255, 255, 255, 255})
