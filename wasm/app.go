@@ -228,6 +228,12 @@ func (a *App) updateBayes() {
 	a.bayes.z, a.bayes.err = r.Z, ""
 }
 
+// StepMS returns the estimated duration of one ordinary trainer step and
+// of the last step of an epoch, in milliseconds; 0 before a measurement.
+func (a *App) StepMS() (step, epochEnd float64) {
+	return a.timer.estimate, a.epochEndTimer.estimate
+}
+
 // EvalCount returns the number of finished evaluations. The page repaints
 // the map when it changes.
 func (a *App) EvalCount() uint64 { return a.eval.count }

@@ -48,7 +48,34 @@ func (r *Readouts) Render() (out vecty.ComponentOrHTML) {
 		readout("status", "Status", a.Status(), "running, paused, done or error"),
 		readout("evaluated-epoch", "Evaluated at", strconv.Itoa(a.ResultEpoch()),
 			"Epoch of the weights behind the map and the analysis numbers"),
+		readout("step-ms", "Step time", stepTime(a),
+			"Measured time of one training step and of the last step of an epoch, which also measures the whole sample"),
+		r.renderSlowNote(),
 	)
+}
+
+// slowStepMS is the step time above which one step blocks the page
+// noticeably: a task over 50 ms delays the response to input.
+const slowStepMS = 50
+
+// renderSlowNote warns when a single training step is longer than a
+// responsive page allows; the scheduler cannot split a step.
+func (r *Readouts) renderSlowNote() vecty.ComponentOrHTML {
+	step, end := r.App.StepMS()
+	if max(step, end) <= slowStepMS {
+		return nil
+	}
+	return elem.Paragraph(vecty.Markup(prop.ID("slow-note"), vecty.Class("note", "wide")),
+		vecty.Text("One training step takes "+strconv.Itoa(int(max(step, end)))+
+			" ms, longer than a responsive page allows, so the page reacts slowly while training runs. "+
+			"A batch size such as 256 or fewer training events keeps it smooth."))
+}
+
+// stepTime formats the step estimates as "ordinary / epoch end ms", with
+// a dash for one not yet measured (a full batch has only epoch ends).
+func stepTime(a *App) string {
+	step, end := a.StepMS()
+	return number(step, step > 0, 1) + " / " + number(end, end > 0, 0) + " ms"
 }
 
 func readout(id, label, value, title string) *vecty.HTML {
