@@ -9,6 +9,9 @@
     resolveReady = resolve;
     rejectReady = reject;
   });
+  // A failure is shown in the page; without this handler a page that never
+  // awaits relegatorReady would also log an unhandled rejection.
+  window.relegatorReady.catch(function () {});
   // The Go program calls relegatorStarted with its raw methods, which
   // return {value} or {error} because Go cannot throw into JavaScript.
   // window.relegator wraps them so that an error is thrown as an Error.

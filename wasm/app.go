@@ -105,6 +105,10 @@ func NewApp(cfg config.Config, writeURL func(string), logError func(string)) *Ap
 	a.cfg = cfg
 	a.rebuild(true)
 	a.updateBayes()
+	// A second render after the first one sets the sliders' values again
+	// once their min and max exist: vecty sets properties before
+	// attributes, so the first value is clamped to the default 0 to 100.
+	a.changedUI()
 	return a
 }
 
