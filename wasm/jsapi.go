@@ -116,6 +116,8 @@ func stateObject(l *loop) js.Value {
 	s.Set("steps_per_frame", a.StepsLastFrame)
 	s.Set("frame_ms", a.FrameMS)
 	s.Set("max_tick_ms", l.maxTickMS())
+	s.Set("ticks", l.ticks)
+	s.Set("long_ticks", l.longTicks)
 	fields := map[string]string{}
 	for k, e := range a.fieldErrors {
 		fields[k] = e

@@ -46,7 +46,12 @@ type loop struct {
 	// latest at index (ticks-1) % len(tickMS).
 	tickMS [64]float64
 	ticks  int
+	// longTicks counts the ticks longer than longTaskMS.
+	longTicks int
 }
+
+// longTaskMS is the duration above which browsers report a task as long.
+const longTaskMS = 50
 
 // maxTickMS returns the longest of the last 64 ticks, in milliseconds.
 func (l *loop) maxTickMS() float64 {
@@ -88,8 +93,12 @@ func (l *loop) tick() {
 	start := time.Now()
 	l.guard("training", l.app.Frame)
 	l.guard("drawing", l.render)
-	l.tickMS[l.ticks%len(l.tickMS)] = msSince(start)
+	ms := msSince(start)
+	l.tickMS[l.ticks%len(l.tickMS)] = ms
 	l.ticks++
+	if ms > longTaskMS {
+		l.longTicks++
+	}
 	l.schedule()
 }
 
