@@ -15,8 +15,10 @@ import (
 )
 
 // minColourFraction is the smallest share of the decision map that each of
-// the three classes must cover once the classifier has trained.
-const minColourFraction = 0.005
+// the three classes must cover once the classifier has trained: 20 cells
+// of a 100 × 100 map. The map canvas has one pixel per cell, so no
+// smoothing between blue and orange cells can make grey pixels.
+const minColourFraction = 0.002
 
 // trainingGoals lists what a trained page does not show yet: grey
 // relegated, blue background and orange signal regions on the map canvas,
