@@ -32,9 +32,10 @@ serve: build
 ## test: vet, native tests, the core's tests under WebAssembly in Node, browser tests
 test: vet test-native test-wasm test-browser
 
-## vet: gofmt check, go vet natively and for GOOS=js GOARCH=wasm
+## vet: gofmt check (outside dot and testdata folders), go vet natively and for GOOS=js GOARCH=wasm
 vet:
-	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then \
+	@unformatted=$$(find . -name '*.go' -not -path '*/.*' -not -path '*/testdata/*' | xargs gofmt -l); \
+	if [ -n "$$unformatted" ]; then \
 		echo "gofmt -l lists files that need formatting:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(WASM_ENV) $(GO) vet ./wasm/... ./core/...
