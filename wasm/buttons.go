@@ -33,8 +33,10 @@ func (b *Buttons) Render() (out vecty.ComponentOrHTML) {
 			button("regenerate", "Regenerate", "New data (next seed) and new weights", b.onRegenerate, ""),
 		),
 		elem.Div(vecty.Markup(vecty.Class("buttons")),
-			button("preset-browser", "Browser configuration", "The seed's configuration scaled down for a browser tab", b.onBrowser, ""),
-			button("preset-seed", "Seed configuration", "The seed's reference configuration: 25000 events, full batch (slow)", b.onSeed, ""),
+			button("preset-browser", "Browser configuration",
+				"The seed's configuration scaled down for a browser tab", b.onBrowser, ""),
+			button("preset-seed", "Seed configuration",
+				"The seed's reference configuration: 25000 events, full batch (slow)", b.onSeed, ""),
 		),
 	)
 }

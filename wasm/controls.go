@@ -13,12 +13,17 @@ import (
 
 // dataFields are the controls of the data; a change regenerates them.
 var dataFields = []fieldSpec{
-	{id: "noise", key: "noise", label: "Noise", kind: kindSlider, min: "0", max: "1", step: "0.01", show: showPlain},
-	{id: "angle", key: "angle", label: "Angle (rad)", kind: kindSlider, min: "0", max: "3.14", step: "0.01", show: showPlain},
+	{id: "noise", key: "noise", label: "Noise", kind: kindSlider,
+		min: "0", max: "1", step: "0.01", show: showPlain},
+	{id: "angle", key: "angle", label: "Angle (rad)", kind: kindSlider,
+		min: "0", max: "3.14", step: "0.01", show: showPlain},
 	{id: "sig-fraction", key: "sig_fraction", label: "Signal fraction", kind: kindSlider,
-		min: "-3", max: "-0.30103", step: "0.01", toConfig: logToValue, fromConfig: valueToLog, show: showPlain},
-	{id: "n-events", key: "n_events", label: "Training events", kind: kindNumber, min: "10", step: "100"},
-	{id: "width-fom", key: "width_fom", label: "Mass width", kind: kindNumber, min: "0", step: "0.005"},
+		min: "-3", max: "-0.30103", step: "0.01",
+		toConfig: logToValue, fromConfig: valueToLog, show: showPlain},
+	{id: "n-events", key: "n_events", label: "Training events", kind: kindNumber,
+		min: "10", step: "100"},
+	{id: "width-fom", key: "width_fom", label: "Mass width", kind: kindNumber,
+		min: "0", step: "0.005"},
 	{id: "seed", key: "seed", label: "Seed", kind: kindNumber, min: "0", step: "1"},
 }
 
@@ -29,13 +34,19 @@ var modelFields = []fieldSpec{
 		config.Relegator, config.RelegatorFactor, config.RelegatorDiff, config.RelegatorV2,
 		config.BinarySoftmax, config.ModBinary, config.Regress}},
 	{id: "hidden-nodes", key: "hidden_nodes", label: "Hidden layers", kind: kindText},
-	{id: "learning-rate", key: "learning_rate", label: "Learning rate", kind: kindNumber, step: "any"},
-	{id: "input-dropout", key: "input_dropout", label: "Input dropout", kind: kindNumber, min: "0", max: "0.99", step: "0.01"},
-	{id: "batch-size", key: "batch_size", label: "Batch size", kind: kindText, toConfig: batchToConfig, fromConfig: batchFromConfig},
+	{id: "learning-rate", key: "learning_rate", label: "Learning rate", kind: kindNumber,
+		step: "any"},
+	{id: "input-dropout", key: "input_dropout", label: "Input dropout", kind: kindNumber,
+		min: "0", max: "0.99", step: "0.01"},
+	{id: "batch-size", key: "batch_size", label: "Batch size", kind: kindText,
+		toConfig: batchToConfig, fromConfig: batchFromConfig},
 	{id: "ot-cutoff", key: "ot_cutoff", label: "Early stop", kind: kindCheckbox},
-	{id: "ot-cutoff-depth", key: "ot_cutoff_depth", label: "Early-stop depth", kind: kindNumber, min: "2", step: "1"},
-	{id: "n-epochs", key: "n_epochs", label: "Max epochs", kind: kindNumber, min: "1", step: "1"},
-	{id: "selection", key: "selection", label: "Selection rule", kind: kindSelect, options: []string{config.Argmax, config.PSig}},
+	{id: "ot-cutoff-depth", key: "ot_cutoff_depth", label: "Early-stop depth", kind: kindNumber,
+		min: "2", step: "1"},
+	{id: "n-epochs", key: "n_epochs", label: "Max epochs", kind: kindNumber,
+		min: "1", step: "1"},
+	{id: "selection", key: "selection", label: "Selection rule", kind: kindSelect,
+		options: []string{config.Argmax, config.PSig}},
 }
 
 // Controls is the panel of buttons and labelled configuration controls.

@@ -50,6 +50,25 @@ func renderField(a *App, l *loop, s fieldSpec, values url.Values) *vecty.HTML {
 		text = draft
 	}
 	msg := a.FieldError(s.key)
+	var shown vecty.ComponentOrHTML
+	if s.show != nil {
+		shown = elem.Span(vecty.Markup(vecty.Class("value")), vecty.Text(s.show(values.Get(s.key))))
+	}
+	return elem.Div(
+		vecty.Markup(vecty.Class("field"), vecty.ClassMap{"invalid": msg != ""}),
+		elem.Label(vecty.Markup(prop.For(s.id)), vecty.Text(s.label)),
+		renderControl(a, l, s, text),
+		shown,
+		elem.Span(vecty.Markup(prop.ID(s.id+"-error"), vecty.Class("error"),
+			vecty.Attribute("role", "alert")), vecty.Text(msg)),
+	)
+}
+
+// renderControl renders the input or select of s showing text. Its
+// handlers apply the value through App.SetField; a text or number input
+// also stores each keystroke as a draft, so that a re-render while typing
+// keeps the text.
+func renderControl(a *App, l *loop, s fieldSpec, text string) *vecty.HTML {
 	apply := func(e *vecty.Event) {
 		l.handle(s.id+" control", func() {
 			v := e.Target.Get("value").String()
@@ -62,53 +81,40 @@ func renderField(a *App, l *loop, s fieldSpec, values url.Values) *vecty.HTML {
 			a.SetField(s.key, v)
 		})
 	}
-	draft := func(e *vecty.Event) {
-		a.SetDraft(s.key, e.Target.Get("value").String())
-	}
-	var control *vecty.HTML
 	switch s.kind {
 	case kindSelect:
 		options := make([]vecty.MarkupOrChild, 0, len(s.options)+1)
 		options = append(options, vecty.Markup(prop.ID(s.id), prop.Value(text), event.Change(apply)))
 		for _, o := range s.options {
-			options = append(options, elem.Option(vecty.Markup(prop.Value(o), vecty.Property("selected", o == text)), vecty.Text(o)))
+			options = append(options, elem.Option(
+				vecty.Markup(prop.Value(o), vecty.Property("selected", o == text)), vecty.Text(o)))
 		}
-		control = elem.Select(options...)
+		return elem.Select(options...)
 	case kindCheckbox:
-		control = elem.Input(vecty.Markup(prop.ID(s.id), prop.Type(prop.TypeCheckbox),
+		return elem.Input(vecty.Markup(prop.ID(s.id), prop.Type(prop.TypeCheckbox),
 			prop.Checked(text == "true"), event.Change(apply)))
 	case kindSlider:
-		control = elem.Input(vecty.Markup(prop.ID(s.id), prop.Type(prop.TypeRange),
+		return elem.Input(vecty.Markup(prop.ID(s.id), prop.Type(prop.TypeRange),
 			vecty.Attribute("min", s.min), vecty.Attribute("max", s.max), vecty.Attribute("step", s.step),
 			prop.Value(text), event.Input(apply), event.Change(apply)))
-	default:
-		typ := prop.TypeText
-		if s.kind == kindNumber {
-			typ = prop.TypeNumber
-		}
-		control = elem.Input(vecty.Markup(prop.ID(s.id), prop.Type(typ),
-			vecty.MarkupIf(s.min != "", vecty.Attribute("min", s.min)),
-			vecty.MarkupIf(s.max != "", vecty.Attribute("max", s.max)),
-			vecty.MarkupIf(s.step != "", vecty.Attribute("step", s.step)),
-			vecty.Attribute("aria-describedby", s.id+"-error"),
-			prop.Value(text), event.Input(draft), event.Change(apply)))
 	}
-	var shown vecty.ComponentOrHTML
-	if s.show != nil {
-		shown = elem.Span(vecty.Markup(vecty.Class("value")), vecty.Text(s.show(values.Get(s.key))))
+	draft := func(e *vecty.Event) {
+		a.SetDraft(s.key, e.Target.Get("value").String())
 	}
-	return elem.Div(
-		vecty.Markup(vecty.Class("field"), vecty.ClassMap{"invalid": msg != ""}),
-		elem.Label(vecty.Markup(prop.For(s.id)), vecty.Text(s.label)),
-		control,
-		shown,
-		elem.Span(vecty.Markup(prop.ID(s.id+"-error"), vecty.Class("error"),
-			vecty.Attribute("role", "alert")), vecty.Text(msg)),
-	)
+	typ := prop.TypeText
+	if s.kind == kindNumber {
+		typ = prop.TypeNumber
+	}
+	return elem.Input(vecty.Markup(prop.ID(s.id), prop.Type(typ),
+		vecty.MarkupIf(s.min != "", vecty.Attribute("min", s.min)),
+		vecty.MarkupIf(s.max != "", vecty.Attribute("max", s.max)),
+		vecty.MarkupIf(s.step != "", vecty.Attribute("step", s.step)),
+		vecty.Attribute("aria-describedby", s.id+"-error"),
+		prop.Value(text), event.Input(draft), event.Change(apply)))
 }
 
-// logSlider converts between a log10 slider position and the value's
-// URL text, keeping three significant digits.
+// logToValue converts a log10 slider position to the value's URL text,
+// keeping three significant digits.
 func logToValue(pos string) string {
 	v, err := strconv.ParseFloat(pos, 64)
 	if err != nil {

@@ -22,8 +22,12 @@ type historyPanel struct {
 }
 
 var historyPanels = [3]historyPanel{
-	{"accuracy", func(s *nn.EpochStats) [3]float64 { return [3]float64{s.Accuracy, s.TrainAccuracy, s.ValAccuracy} }},
-	{"loss", func(s *nn.EpochStats) [3]float64 { return [3]float64{s.Loss, s.TrainLoss, s.ValLoss} }},
+	{"accuracy", func(s *nn.EpochStats) [3]float64 {
+		return [3]float64{s.Accuracy, s.TrainAccuracy, s.ValAccuracy}
+	}},
+	{"loss", func(s *nn.EpochStats) [3]float64 {
+		return [3]float64{s.Loss, s.TrainLoss, s.ValLoss}
+	}},
 	{"soft significance", func(s *nn.EpochStats) [3]float64 {
 		return [3]float64{math.NaN(), s.TrainSignificance, s.ValSignificance}
 	}},
@@ -34,17 +38,20 @@ var seriesColours = [3]RGBA{dropoutColour, trainColour, valColour}
 // paintHistory draws accuracy, loss and soft significance against epoch
 // side by side into r, sized w × h pixels, and returns the labels with
 // labels appended.
-func paintHistory(r *Raster, w, h int, scale float64, hist []nn.EpochStats, labels []textItem) []textItem {
+func paintHistory(r *Raster, w, h int, scale float64, hist []nn.EpochStats,
+	labels []textItem) []textItem {
 	r.Resize(w, h)
 	r.Clear(RGBA{255, 255, 255, 255})
 	left, right, top, bottom := 46*scale, 8*scale, 20*scale, 34*scale
 	panelW := float64(w) / 3
 	for k, panel := range historyPanels {
-		p := plotArea{L: float64(k)*panelW + left, T: top, W: panelW - left - right, H: float64(h) - top - bottom}
+		p := plotArea{L: float64(k)*panelW + left, T: top,
+			W: panelW - left - right, H: float64(h) - top - bottom}
 		p.X0, p.X1 = 0, float64(max(len(hist), 10))
 		p.Y0, p.Y1 = historyRange(hist, panel)
 		labels = axes(r, p, scale, true, labels, "epoch", "")
-		labels = append(labels, textItem{Text: panel.title, X: p.L + p.W/2, Y: 9 * scale, Align: "center"})
+		labels = append(labels, textItem{Text: panel.title,
+			X: p.L + p.W/2, Y: 9 * scale, Align: "center"})
 		for s := 0; s < 3; s++ {
 			paintSeries(r, p, hist, panel, s, scale)
 		}

@@ -31,11 +31,13 @@ func paintMass(r *Raster, w, h int, scale float64, m *massPanels, labels []textI
 	}
 	for k := range 2 {
 		all := series[k][0]
-		p := plotArea{L: float64(k)*panelW + left, T: top, W: panelW - left - right, H: float64(h) - top - bottom}
+		p := plotArea{L: float64(k)*panelW + left, T: top,
+			W: panelW - left - right, H: float64(h) - top - bottom}
 		p.X0, p.X1 = all.Lo, all.Hi
 		p.Y0, p.Y1 = 0, 1.08*max(peak(all.Counts), 1)
 		labels = axes(r, p, scale, false, labels, "m", "")
-		labels = append(labels, textItem{Text: titles[k], X: p.L + p.W/2, Y: 9 * scale, Align: "center"})
+		labels = append(labels, textItem{Text: titles[k],
+			X: p.L + p.W/2, Y: 9 * scale, Align: "center"})
 		for _, x := range [2]float64{m.hists.WindowLow, m.hists.WindowHigh} {
 			dashedVertical(r, p.px(x), p.T, p.T+p.H, scale, windowColour)
 		}

@@ -40,7 +40,8 @@ var (
 // axes draws the frame of p and its ticks into r and appends the tick
 // labels to labels. scale is the device pixel ratio, so lines and gaps
 // keep their CSS size.
-func axes(r *Raster, p plotArea, scale float64, grid bool, labels []textItem, xTitle, yTitle string) []textItem {
+func axes(r *Raster, p plotArea, scale float64, grid bool, labels []textItem,
+	xTitle, yTitle string) []textItem {
 	var ticks [16]float64
 	tick := 4 * scale
 	line := max(1, scale)
@@ -51,7 +52,8 @@ func axes(r *Raster, p plotArea, scale float64, grid bool, labels []textItem, xT
 			r.Line(u, p.T, u, p.T+p.H, line, gridColour)
 		}
 		r.Line(u, p.T+p.H, u, p.T+p.H+tick, line, frameColour)
-		labels = append(labels, textItem{Text: formatTick(x, xStep), X: u, Y: p.T + p.H + tick + 8*scale, Align: "center"})
+		labels = append(labels, textItem{Text: formatTick(x, xStep),
+			X: u, Y: p.T + p.H + tick + 8*scale, Align: "center"})
 	}
 	ys, yStep := niceTicks(ticks[:0], p.Y0, p.Y1, 6)
 	for _, y := range ys {
@@ -60,17 +62,20 @@ func axes(r *Raster, p plotArea, scale float64, grid bool, labels []textItem, xT
 			r.Line(p.L, v, p.L+p.W, v, line, gridColour)
 		}
 		r.Line(p.L-tick, v, p.L, v, line, frameColour)
-		labels = append(labels, textItem{Text: formatTick(y, yStep), X: p.L - tick - 3*scale, Y: v, Align: "right"})
+		labels = append(labels, textItem{Text: formatTick(y, yStep),
+			X: p.L - tick - 3*scale, Y: v, Align: "right"})
 	}
 	r.Line(p.L, p.T, p.L+p.W, p.T, line, frameColour)
 	r.Line(p.L, p.T+p.H, p.L+p.W, p.T+p.H, line, frameColour)
 	r.Line(p.L, p.T, p.L, p.T+p.H, line, frameColour)
 	r.Line(p.L+p.W, p.T, p.L+p.W, p.T+p.H, line, frameColour)
 	if xTitle != "" {
-		labels = append(labels, textItem{Text: xTitle, X: p.L + p.W/2, Y: p.T + p.H + tick + 22*scale, Align: "center"})
+		labels = append(labels, textItem{Text: xTitle,
+			X: p.L + p.W/2, Y: p.T + p.H + tick + 22*scale, Align: "center"})
 	}
 	if yTitle != "" {
-		labels = append(labels, textItem{Text: yTitle, X: p.L - 34*scale, Y: p.T + p.H/2, Align: "center", Vertical: true})
+		labels = append(labels, textItem{Text: yTitle,
+			X: p.L - 34*scale, Y: p.T + p.H/2, Align: "center", Vertical: true})
 	}
 	return labels
 }

@@ -30,8 +30,10 @@ func (r *Readouts) Render() (out vecty.ComponentOrHTML) {
 	}
 	return elem.Div(vecty.Markup(vecty.Class("readouts")),
 		readout("epoch", "Epoch", strconv.Itoa(a.Epoch()), "Completed epochs"),
-		readout("loss", "Loss", number(last.Loss, trained, 4), "Training loss of the last epoch, with dropout"),
-		readout("accuracy", "Accuracy", number(last.Accuracy, trained, 3), "Training accuracy of the last epoch; relegated events count as wrong"),
+		readout("loss", "Loss", number(last.Loss, trained, 4),
+			"Training loss of the last epoch, with dropout"),
+		readout("accuracy", "Accuracy", number(last.Accuracy, trained, 3),
+			"Training accuracy of the last epoch, counting relegated events as wrong"),
 		readout("val-significance", "Validation Z", number(last.ValSignificance, trained, 3),
 			"Soft significance of the validation part, scaled to the analysis sample"),
 		readout("raw-significance", "Raw Z", number(res.RawZ, evaluated, 3),
