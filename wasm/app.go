@@ -83,6 +83,8 @@ type bayesState struct {
 	limit *eval.BayesLimit
 	z     float64
 	err   string
+	// due reports that the configuration changed since z was computed.
+	due bool
 }
 
 // NewApp returns an App that trains cfg. writeURL and logError may be nil.
@@ -104,7 +106,7 @@ func NewApp(cfg config.Config, writeURL func(string), logError func(string)) *Ap
 	a.bayes.limit.CellsPerSigma = 7
 	a.cfg = cfg
 	a.rebuild(true)
-	a.updateBayes()
+	a.bayes.due = true
 	// A second render after the first one sets the sliders' values again
 	// once their min and max exist: vecty sets properties before
 	// attributes, so the first value is clamped to the default 0 to 100.
@@ -208,8 +210,11 @@ func (a *App) DecisionMap() *decisionMap {
 }
 
 // Bayes returns the Bayes-optimal significance of the configuration and
-// the reason when it could not be computed.
-func (a *App) Bayes() (float64, string) { return a.bayes.z, a.bayes.err }
+// whether it is known: it is computed in the frame after a change, and not
+// at all when the core rejects the configuration (reason then says why).
+func (a *App) Bayes() (z float64, known bool, reason string) {
+	return a.bayes.z, !a.bayes.due && a.bayes.err == "", a.bayes.err
+}
 
 // changed records that readouts or canvases have changed.
 func (a *App) changed() { a.Version++ }
@@ -222,8 +227,15 @@ func (a *App) changedUI() {
 }
 
 // updateBayes computes the Bayes-optimal significance of the
-// configuration; its grid is cached for the current noise and angle.
+// configuration when it is due. Its grid is cached for the current noise
+// and angle, whose change costs a few tens of milliseconds, so the frame
+// loop runs it rather than the control that changed them.
 func (a *App) updateBayes() {
+	if !a.bayes.due {
+		return
+	}
+	a.bayes.due = false
+	a.changed()
 	r, err := a.bayes.limit.Compute(a.cfg)
 	if err != nil {
 		a.bayes.z, a.bayes.err = 0, err.Error()

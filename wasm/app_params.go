@@ -120,7 +120,7 @@ func (a *App) apply(c config.Config) {
 		a.eval.setTrainer(a.exp.Trainer, a.cfg)
 		a.eval.request()
 	}
-	a.updateBayes()
+	a.bayes.due = true
 	a.changedUI()
 }
 

@@ -243,3 +243,26 @@ func TestRegenerateIncrementsSeed(t *testing.T) {
 		t.Error("data not regenerated")
 	}
 }
+
+func TestBayesLimitFollowsConfig(t *testing.T) {
+	a, _ := newTestApp(t)
+	a.Frame()
+	z1, known, reason := a.Bayes()
+	if !known || !(z1 > 0) {
+		t.Fatalf("Bayes() = %g, %v, %q after a frame; want a positive known value", z1, known, reason)
+	}
+	if err := a.SetParams(map[string]string{"noise": "0.4"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, known, _ := a.Bayes(); known {
+		t.Error("Bayes limit known right after a noise change, want it pending until the next frame")
+	}
+	a.Frame()
+	z2, known, _ := a.Bayes()
+	if !known {
+		t.Fatal("Bayes limit still pending after a frame")
+	}
+	if !(z2 < z1) {
+		t.Errorf("Bayes limit %g at noise 0.4, want below %g at noise %g", z2, z1, smallConfig().Noise)
+	}
+}

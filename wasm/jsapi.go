@@ -99,8 +99,8 @@ func stateObject(l *loop) js.Value {
 	s.Set("analysis_accuracy", numberOrNull(r.Accuracy, ok))
 	s.Set("pass_signal", numberOrNull(r.NPassSig, ok))
 	s.Set("pass_background", numberOrNull(r.NPassBkgd, ok))
-	z, bayesErr := a.Bayes()
-	s.Set("bayes_significance", numberOrNull(z, bayesErr == ""))
+	z, known, _ := a.Bayes()
+	s.Set("bayes_significance", numberOrNull(z, known))
 	counts := js.Global().Get("Object").New()
 	if m := a.DecisionMap(); m != nil {
 		counts.Set("background", m.Counts[0])

@@ -23,7 +23,7 @@ func (r *Readouts) Render() (out vecty.ComponentOrHTML) {
 	a := r.App
 	last, trained := a.LastEpoch()
 	res, evaluated := a.Result()
-	bayes, bayesErr := a.Bayes()
+	bayes, bayesKnown, _ := a.Bayes()
 	stop := a.StopReason()
 	if stop == "" {
 		stop = "–"
@@ -40,7 +40,7 @@ func (r *Readouts) Render() (out vecty.ComponentOrHTML) {
 			"Significance of every analysis event in the signal window, no selection"),
 		readout("pass-significance", "Pass Z", number(res.PassZ, evaluated, 3),
 			"Significance of the analysis events in the window that the model calls signal"),
-		readout("bayes-significance", "Bayes limit Z", number(bayes, bayesErr == "", 3),
+		readout("bayes-significance", "Bayes limit Z", number(bayes, bayesKnown, 3),
 			"Best expected significance any selection on x can reach for this configuration"),
 		readout("relegated-fraction", "Relegated", percent(res.RelegatedFraction, evaluated),
 			"Fraction of the analysis events the model relegates"),

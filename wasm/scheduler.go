@@ -24,6 +24,13 @@ func (a *App) Frame() {
 	start := time.Now()
 	steps := 0
 	a.raiseFault()
+	if a.bayes.due {
+		// The Bayes limit takes the frame's training budget.
+		a.updateBayes()
+		a.StepsLastFrame = 0
+		a.FrameMS = msSince(start)
+		return
+	}
 	switch {
 	case a.bench != nil:
 		steps = a.bench.slice(start, trainBudgetMS)
@@ -55,7 +62,8 @@ func (a *App) Frame() {
 // Active reports whether Frame has work to do.
 func (a *App) Active() bool {
 	m := &a.eval.mass
-	return a.bench != nil || (a.running && a.exp != nil) || a.eval.pending() || m.fitDue[0] || m.fitDue[1]
+	return a.bench != nil || (a.running && a.exp != nil) || a.eval.pending() ||
+		m.fitDue[0] || m.fitDue[1] || a.bayes.due
 }
 
 // trainSlice runs trainer steps within the budget and returns how many

@@ -91,6 +91,9 @@ func TestTrainingLongTasks(t *testing.T) {
 	t.Logf("%v of training, epochs %d to %d: %d long tasks, longest %.0f ms (limit %d ms); "+
 		"longest event-loop gap %.1f ms (goal ≤ %d ms)",
 		responsivenessWindow, start.Epoch, end.Epoch, len(got.Tasks), got.Max, maxLongTaskMs, got.MaxGap, goalTaskMs)
+	t.Logf("page readings: longest tick %.1f ms, %d long of %d ticks, %d GCs pausing %.1f ms, heap %.1f MiB",
+		end.MaxTickMs, end.LongTicks, end.Ticks, end.GCCount-start.GCCount,
+		end.GCPauseMs-start.GCPauseMs, end.HeapBytes/(1<<20))
 	for _, task := range got.Tasks {
 		t.Logf("long task of %.0f ms at %.0f ms after recording began", task.Duration, task.Start)
 	}

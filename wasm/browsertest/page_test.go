@@ -43,6 +43,15 @@ type pageState struct {
 	StopReason        string         `json:"stop_reason"`
 	MapCounts         mapCounts      `json:"map_counts"`
 	Params            map[string]any `json:"params"`
+
+	// The page's own timing and memory readings, beyond the API contract,
+	// logged to explain long tasks. They stay 0 when the page omits them.
+	MaxTickMs float64 `json:"max_tick_ms"`
+	LongTicks int     `json:"long_ticks"`
+	Ticks     int     `json:"ticks"`
+	GCCount   int     `json:"gc_count"`
+	GCPauseMs float64 `json:"gc_pause_ms"`
+	HeapBytes float64 `json:"heap_bytes"`
 }
 
 // mapCounts is the number of decision-map cells of each class.
