@@ -92,8 +92,12 @@ func (a *App) Regenerate() {
 // rebuild makes a new experiment from the configuration (newData) or a
 // new trainer on the current data, and requests an evaluation.
 func (a *App) rebuild(newData bool) {
+	// A pending step(n) ends here: it trained the old model.
+	if a.targetEpoch > 0 {
+		a.running = false
+		a.targetEpoch = 0
+	}
 	a.releaseWaiters()
-	a.targetEpoch = 0
 	a.timer.reset()
 	a.epochEndTimer.reset()
 	a.stepInEpoch = 0

@@ -266,3 +266,21 @@ func TestBayesLimitFollowsConfig(t *testing.T) {
 		t.Errorf("Bayes limit %g at noise 0.4, want below %g at noise %g", z2, z1, smallConfig().Noise)
 	}
 }
+
+func TestRebuildEndsPendingStep(t *testing.T) {
+	a, _ := newTestApp(t)
+	done := false
+	if err := a.StepEpochs(50, func() { done = true }); err != nil {
+		t.Fatal(err)
+	}
+	a.Frame()
+	if err := a.SetParams(map[string]string{"learning_rate": "0.01"}); err != nil {
+		t.Fatal(err)
+	}
+	if !done {
+		t.Error("step waiter not called when the model was rebuilt")
+	}
+	if a.Running() {
+		t.Error("still running after the rebuild ended step(50)")
+	}
+}
