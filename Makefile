@@ -12,13 +12,15 @@ BENCH ?= .
 # BENCH_SCIENCE_CSV is where `make bench-science` writes its table as CSV,
 # outside the repository, whose top level has a fixed list of entries.
 BENCH_SCIENCE_CSV ?= $(or $(TMPDIR),/tmp)/relegator-benchscience.csv
+# BENCH_BROWSER_OUT is where `make bench-browser` writes its JSON results.
+BENCH_BROWSER_OUT ?= $(or $(TMPDIR),/tmp)/relegator-bench-browser.json
 
 WASM_ENV := GOOS=js GOARCH=wasm
 # The toolchain's wasm_exec.js and go_js_wasm_exec must come from the Go
 # that builds main.wasm and the tests, so they are looked up through $(GO).
 GO_WASM_LIB = $$($(GO) env GOROOT)/lib/wasm
 
-.PHONY: build serve test vet test-native test-wasm test-browser size bench bench-science screenshot clean help
+.PHONY: build serve test vet test-native test-wasm test-browser size bench bench-science bench-browser screenshot clean help
 
 ## build: compile the page's program to site/main.wasm and copy wasm_exec.js beside it
 build:
@@ -69,6 +71,11 @@ bench:
 ## bench-science: the significance benchmark of cmd/benchscience (QUICK=1: one seed, three points)
 bench-science:
 	$(GO) run ./cmd/benchscience -csv "$(BENCH_SCIENCE_CSV)" $(if $(QUICK),-quick)
+
+## bench-browser: time bench() in headless Chromium and write the results to BENCH_BROWSER_OUT
+bench-browser: build
+	RELEGATOR_BENCH_OUT="$(BENCH_BROWSER_OUT)" \
+		$(GO) test -count=1 -v -run 'TestBenchWorkloads$$' ./wasm/browsertest
 
 ## screenshot: train in headless Chromium and save the page to site/screenshot.png
 screenshot: build
