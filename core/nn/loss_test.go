@@ -67,17 +67,9 @@ func (f *lossFixture) loss(params, grad []float64) float64 {
 	if grad != nil {
 		clear(grad)
 		gw, gb := splitParams(grad, f.net.Sizes, f.net.Bias)
-		f.net.backward(f.acts, dOut, f.b.n, gw, gb, make([]float64, 2*maxWidth(f.net.Sizes)))
+		f.net.backward(f.acts, dOut, f.b.n, gw, gb, make([]float64, f.net.backwardWork()))
 	}
 	return v.Loss
-}
-
-func maxWidth(sizes []int) int {
-	w := 0
-	for _, s := range sizes {
-		w = max(w, s)
-	}
-	return w
 }
 
 // checkGradient compares the analytic gradient of f at p with central

@@ -33,9 +33,6 @@ type Network struct {
 
 	// zero is a bias of zeros for networks without Bias.
 	zero []float64
-	// outputIndex lists 0, 1, ..., Outputs()-1, the nonzero derivatives of
-	// a dense output layer.
-	outputIndex []int32
 }
 
 // initScheme selects how NewNetwork draws the initial weights.
@@ -88,10 +85,6 @@ func newNetwork(sizes []int, bias bool, rng *rand.Rand, scheme initScheme) (*Net
 		widest = max(widest, s)
 	}
 	net.zero = make([]float64, widest)
-	net.outputIndex = make([]int32, sizes[len(sizes)-1])
-	for j := range net.outputIndex {
-		net.outputIndex[j] = int32(j)
-	}
 	for l, w := range net.W {
 		in, out := float64(sizes[l]), float64(sizes[l+1])
 		r := math.Sqrt(6 / (in + out))
@@ -163,86 +156,79 @@ func (net *Network) newActivations(n int) *activations {
 	return s
 }
 
+// blockSize is the number of events that forward and backward take
+// through one layer before moving to the next: enough to spread the cost
+// of a kernel call, few enough that a block's activations stay in cache.
+const blockSize = 64
+
 // forward fills the activations of the n events whose inputs are in
-// s.a[0]: ReLU outputs for the hidden layers and logits in the last,
-// with the lists of nonzero activations.
+// s.a[0]: ReLU outputs for the hidden layers (negative values stand for
+// 0, see positiveIndex) and logits in the last, with the lists of
+// positive activations.
 func (net *Network) forward(s *activations, n int) {
-	in0 := net.Sizes[0]
-	x := s.a[0][: n*in0 : n*in0]
-	nz0 := s.nz[0][: n*in0 : n*in0]
-	count0 := s.count[0][:n:n]
-	for i := range count0 {
-		count0[i] = compactNonzero(x[i*in0:(i+1)*in0], nz0[i*in0:(i+1)*in0])
-	}
 	last := len(net.W) - 1
-	for l, w := range net.W {
-		in, out := net.Sizes[l], net.Sizes[l+1]
-		a := s.a[l][: n*in : n*in]
-		z := s.a[l+1][: n*out : n*out]
-		nz := s.nz[l][: n*in : n*in]
-		count := s.count[l][:n:n]
-		for i := 0; i < n; i++ {
-			zi := z[i*out : (i+1)*out : (i+1)*out]
+	in0 := net.Sizes[0]
+	for start := 0; start < n; start += blockSize {
+		end := min(start+blockSize, n)
+		for i := start; i < end; i++ {
+			s.count[0][i] = compactNonzero(s.a[0][i*in0:(i+1)*in0], s.nz[0][i*in0:(i+1)*in0])
+		}
+		for l, w := range net.W {
+			in, out := net.Sizes[l], net.Sizes[l+1]
+			b := net.zero[:out]
 			if net.Bias {
-				b := net.B[l][:out:out]
-				for j := range zi {
-					zi[j] = b[j]
-				}
-			} else {
-				for j := range zi {
-					zi[j] = 0
-				}
+				b = net.B[l]
 			}
-			ai := a[i*in : (i+1)*in : (i+1)*in]
-			denseForward(w, ai, nz[i*in:i*in+int(count[i])], zi)
+			var nzNext, countNext []int32
 			if l < last {
-				s.count[l+1][i] = reluCompact(zi, s.nz[l+1][i*out:(i+1)*out])
+				nzNext = s.nz[l+1][start*out : end*out]
+				countNext = s.count[l+1][start:end]
 			}
+			forwardLayer(w, b, in, s.a[l][start*in:end*in], s.nz[l][start*in:end*in], s.count[l][start:end],
+				s.a[l+1][start*out:end*out], nzNext, countNext)
 		}
 	}
+}
+
+// backwardWork returns the length of the work buffer backward needs.
+func (net *Network) backwardWork() int {
+	widest := 0
+	for _, w := range net.Sizes {
+		widest = max(widest, w)
+	}
+	return 2 * blockSize * widest
 }
 
 // backward adds to the gradient views gw and gb (laid out like W and B)
 // the gradient of a loss whose derivatives with respect to the logits of
 // the n events are dOut (n × outputs), using the activations that forward
-// left in s. The events are processed one at a time through every layer,
-// so each event's activations are read once. Below the output layer the
-// derivatives are carried in compact form, only for the active ReLU units.
-// work must hold 2 × the widest layer.
+// left in s. Below the output layer the derivatives are carried in compact
+// form, only for the active ReLU units. work must hold backwardWork()
+// elements.
 func (net *Network) backward(s *activations, dOut []float64, n int, gw, gb [][]float64, work []float64) {
-	widest := 0
-	for _, w := range net.Sizes {
-		widest = max(widest, w)
-	}
-	bufA := work[:widest:widest]
-	bufB := work[widest : 2*widest : 2*widest]
+	half := len(work) / 2
+	bufA, bufB := work[:half:half], work[half:]
 	last := len(net.W) - 1
 	nOut := net.Sizes[last+1]
-	allOut := net.outputIndex
-	for i := 0; i < n; i++ {
-		dz := dOut[i*nOut : (i+1)*nOut : (i+1)*nOut]
-		nzOut := allOut
+	for start := 0; start < n; start += blockSize {
+		end := min(start+blockSize, n)
+		dz := dOut[start*nOut : end*nOut]
+		var nzOut, countOut []int32
 		for l := last; l >= 0; l-- {
 			in, out := net.Sizes[l], net.Sizes[l+1]
-			ai := s.a[l][i*in : (i+1)*in : (i+1)*in]
-			nzIn := s.nz[l][i*in : i*in+int(s.count[l][i])]
-			if net.Bias {
-				gbl := gb[l][:out:out]
-				for c, j := range nzOut {
-					gbl[j] += dz[c]
-				}
+			var da []float64
+			if l > 0 {
+				// The input of layer l is the ReLU output of layer l-1,
+				// so its derivative is zero wherever that output is zero
+				// and only the inputs in its list carry one.
+				da = bufA[:(end-start)*in]
 			}
-			if l == 0 {
-				sparseBackward(net.W[l], gw[l], ai, out, nzIn, nzOut, dz, nil)
-				break
+			backwardLayer(net.W[l], gw[l], gb[l], in, out, s.a[l][start*in:end*in],
+				s.nz[l][start*in:end*in], s.count[l][start:end], nzOut, countOut, dz, da)
+			if l > 0 {
+				dz, nzOut, countOut = da, s.nz[l][start*in:end*in], s.count[l][start:end]
+				bufA, bufB = bufB, bufA
 			}
-			// The input of layer l is the ReLU output of layer l-1, so
-			// its derivative is zero wherever that output is zero and
-			// only the inputs in nzIn carry one.
-			da := bufA[:len(nzIn)]
-			sparseBackward(net.W[l], gw[l], ai, out, nzIn, nzOut, dz, da)
-			dz, nzOut = da, nzIn
-			bufA, bufB = bufB, bufA
 		}
 	}
 }

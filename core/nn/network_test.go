@@ -55,7 +55,7 @@ func TestNetworkGradient(t *testing.T) {
 				if grad != nil {
 					clear(grad)
 					gw, gb := splitParams(grad, net.Sizes, net.Bias)
-					net.backward(acts, coef, n, gw, gb, make([]float64, 2*maxWidth(net.Sizes)))
+					net.backward(acts, coef, n, gw, gb, make([]float64, net.backwardWork()))
 				}
 				return dot(coef, acts.a[len(acts.a)-1])
 			}
@@ -73,65 +73,123 @@ func TestNewNetworkRejectsBadSizes(t *testing.T) {
 	}
 }
 
-// TestDenseKernels compares the list-based kernels with plain loops over
-// every input, for widths around the unrolling factor of 4.
-func TestDenseKernels(t *testing.T) {
+// TestLayerKernels compares the list-based layer kernels with plain loops
+// over every input and output, for widths around the unrolling factors
+// and for two events per block.
+func TestLayerKernels(t *testing.T) {
 	rng := rand.New(rand.NewPCG(2, 2))
-	for in := 1; in <= 9; in++ {
+	const n = 2
+	for in := 1; in <= 21; in++ {
 		for out := 1; out <= 9; out++ {
 			w := make([]float64, in*out)
 			for i := range w {
 				w[i] = 2*rng.Float64() - 1
 			}
-			a := make([]float64, in)
-			for k := range a {
-				// A third of the inputs are zero, as after a ReLU.
-				if k%3 != 1 {
-					a[k] = rng.Float64()
-				}
+			b := make([]float64, out)
+			for j := range b {
+				b[j] = rng.Float64()
 			}
-			dz := make([]float64, out)
-			for j := range dz {
-				dz[j] = 2*rng.Float64() - 1
-			}
-			nz := make([]int32, in)
-			nz = nz[:compactNonzero(a, nz)]
-
-			z := make([]float64, out)
-			denseForward(w, a, nz, z)
-			g := make([]float64, in*out)
-			da := make([]float64, len(nz))
-			allOut := make([]int32, out)
-			for j := range allOut {
-				allOut[j] = int32(j)
-			}
-			sparseBackward(w, g, a, out, nz, allOut, dz, da)
-			for j := range out {
-				want := 0.0
+			// A third of the inputs are zero, as after a ReLU.
+			a := make([]float64, n*in)
+			nz := make([]int32, n*in)
+			count := make([]int32, n)
+			for i := range n {
 				for k := range in {
-					want += a[k] * w[k*out+j]
+					if (k+i)%3 != 1 {
+						a[i*in+k] = rng.Float64()
+					}
 				}
-				if math.Abs(z[j]-want) > 1e-14 {
-					t.Errorf("in %d out %d: z[%d] = %g, want %g", in, out, j, z[j], want)
+				count[i] = compactNonzero(a[i*in:(i+1)*in], nz[i*in:(i+1)*in])
+			}
+			z := make([]float64, n*out)
+			nzOut := make([]int32, n*out)
+			countOut := make([]int32, n)
+			forwardLayer(w, b, in, a, nz, count, z, nzOut, countOut)
+
+			// Derivatives for every output, and then for the positive
+			// outputs only, as below a ReLU.
+			dz := make([]float64, n*out)
+			for i := range dz {
+				dz[i] = 2*rng.Float64() - 1
+			}
+			dzCompact := make([]float64, n*out)
+			for i := range n {
+				for c, j := range nzOut[i*out : i*out+int(countOut[i])] {
+					dzCompact[i*out+c] = dz[i*out+int(j)]
 				}
 			}
-			for k := range in {
-				if a[k] == 0 {
-					continue
+			for _, compact := range []bool{false, true} {
+				g := make([]float64, in*out)
+				gb := make([]float64, out)
+				da := make([]float64, n*in)
+				if compact {
+					backwardLayer(w, g, gb, in, out, a, nz, count, nzOut, countOut, dzCompact, da)
+				} else {
+					backwardLayer(w, g, gb, in, out, a, nz, count, nil, nil, dz, da)
 				}
-				for j := range out {
-					if got, want := g[k*out+j], a[k]*dz[j]; got != want {
-						t.Errorf("in %d out %d: g[%d,%d] = %g, want %g", in, out, k, j, got, want)
+				wantG := make([]float64, in*out)
+				wantGb := make([]float64, out)
+				for i := range n {
+					for j := range out {
+						d := dz[i*out+j]
+						if compact && !(z[i*out+j] > 0) {
+							d = 0
+						}
+						wantGb[j] += d
+						for k := range in {
+							wantG[k*out+j] += a[i*in+k] * d
+						}
+					}
+					for c, k := range nz[i*in : i*in+int(count[i])] {
+						want := 0.0
+						for j := range out {
+							d := dz[i*out+j]
+							if compact && !(z[i*out+j] > 0) {
+								d = 0
+							}
+							want += w[int(k)*out+j] * d
+						}
+						if got := da[i*in+c]; math.Abs(got-want) > 1e-13 {
+							t.Errorf("in %d out %d compact %v: da of event %d input %d = %g, want %g", in, out, compact, i, k, got, want)
+						}
+					}
+				}
+				for i := range wantG {
+					if math.Abs(g[i]-wantG[i]) > 1e-13 {
+						t.Errorf("in %d out %d compact %v: g[%d] = %g, want %g", in, out, compact, i, g[i], wantG[i])
+					}
+				}
+				for j := range wantGb {
+					if math.Abs(gb[j]-wantGb[j]) > 1e-13 {
+						t.Errorf("in %d out %d compact %v: gb[%d] = %g, want %g", in, out, compact, j, gb[j], wantGb[j])
 					}
 				}
 			}
-			for c, k := range nz {
-				wantDa := 0.0
+
+			for i := range n {
 				for j := range out {
-					wantDa += w[int(k)*out+j] * dz[j]
+					want := b[j]
+					for k := range in {
+						want += a[i*in+k] * w[k*out+j]
+					}
+					if got := z[i*out+j]; math.Abs(got-want) > 1e-13 {
+						t.Errorf("in %d out %d: z of event %d output %d = %g, want %g", in, out, i, j, got, want)
+					}
 				}
-				if math.Abs(da[c]-wantDa) > 1e-14 {
-					t.Errorf("in %d out %d: da for input %d = %g, want %g", in, out, k, da[c], wantDa)
+				list := nzOut[i*out : i*out+int(countOut[i])]
+				positive := 0
+				for j := range out {
+					if z[i*out+j] > 0 {
+						positive++
+					}
+				}
+				if len(list) != positive {
+					t.Errorf("in %d out %d: %d outputs listed, %d positive", in, out, len(list), positive)
+				}
+				for _, j := range list {
+					if !(z[i*out+int(j)] > 0) {
+						t.Errorf("in %d out %d: listed output %d is %g", in, out, j, z[i*out+int(j)])
+					}
 				}
 			}
 		}

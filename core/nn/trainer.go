@@ -139,11 +139,7 @@ func NewTrainer(cfg config.Config, train, val *data.Dataset, seed uint64) (*Trai
 		t.perm[i] = i
 	}
 	t.gw, t.gb = splitParams(t.grad, sizes, cfg.Bias)
-	widest := 0
-	for _, s := range sizes {
-		widest = max(widest, s)
-	}
-	t.work = make([]float64, 2*widest)
+	t.work = make([]float64, net.backwardWork())
 	t.bt = batch{
 		k:     k,
 		label: make([]int, bs),
