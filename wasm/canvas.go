@@ -68,20 +68,26 @@ func (c *canvasLayer) put(labels []textItem, scale float64) {
 	if len(labels) == 0 {
 		return
 	}
-	font := itoa(int(11*scale+0.5)) + "px system-ui, sans-serif"
-	if font != c.font {
-		c.font = font
-	}
+	c.font = itoa(int(11*scale+0.5)) + "px system-ui, sans-serif"
 	c.ctx.Set("font", c.font)
 	c.ctx.Set("textBaseline", "middle")
 	ink := cssColour(inkColour)
+	// Each property is set only when it changes, because every set is a
+	// call into JavaScript.
+	colour, align := "", ""
 	for _, t := range labels {
-		colour := t.Colour
-		if colour == "" {
-			colour = ink
+		want := t.Colour
+		if want == "" {
+			want = ink
 		}
-		c.ctx.Set("fillStyle", colour)
-		c.ctx.Set("textAlign", t.Align)
+		if want != colour {
+			colour = want
+			c.ctx.Set("fillStyle", colour)
+		}
+		if t.Align != align {
+			align = t.Align
+			c.ctx.Set("textAlign", align)
+		}
 		if t.Vertical {
 			c.ctx.Call("save")
 			c.ctx.Call("translate", t.X, t.Y)

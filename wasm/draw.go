@@ -5,6 +5,7 @@ package main
 import (
 	"math"
 	"syscall/js"
+	"time"
 )
 
 // Margins of the decision-map figure around its plot area, in CSS pixels.
@@ -34,7 +35,12 @@ type drawing struct {
 	drawnMass    uint64
 	drawnEpoch   int
 	drawnRun     uint64
+	historyAt    time.Time
 }
+
+// historyInterval is the shortest time between two paints of the history
+// chart while training runs.
+const historyInterval = 250 * time.Millisecond
 
 func newDrawing() *drawing {
 	return &drawing{
@@ -115,6 +121,13 @@ func (d *drawing) drawHistory(a *App, scaleChanged bool) {
 	if !resized && epoch == d.drawnEpoch && a.RunCount() == d.drawnRun {
 		return
 	}
+	// While training runs, epochs end many times a second; the curves
+	// follow at most every historyInterval.
+	now := time.Now()
+	if !resized && a.RunCount() == d.drawnRun && a.Running() && now.Sub(d.historyAt) < historyInterval {
+		return
+	}
+	d.historyAt = now
 	d.histW, d.histH, d.drawnEpoch, d.drawnRun = w, h, epoch, a.RunCount()
 	s := d.dpr
 	bw, bh := int(w*s+0.5), int(h*s+0.5)
