@@ -57,6 +57,8 @@ type App struct {
 	runs uint64
 	// fits counts the mass fits run.
 	fits uint64
+	// hidden reports that the page is hidden (see SetHidden).
+	hidden bool
 	// fault is a failure armed by InjectFault.
 	fault string
 

@@ -141,7 +141,9 @@ func (l *loop) schedule() {
 	if idle {
 		return
 	}
-	if l.document.Get("hidden").Bool() {
+	hidden := l.document.Get("hidden").Bool()
+	l.app.SetHidden(hidden)
+	if hidden {
 		if !l.timerPending {
 			l.timerPending = true
 			js.Global().Call("setTimeout", l.onTimer, hiddenTickMS)

@@ -12,6 +12,12 @@ const (
 	idleEvalBudgetMS = 12
 )
 
+// hiddenBudgetMS is the training budget of a tick while the tab is hidden.
+// Nothing is drawn then and browsers fire the timer that replaces the
+// animation frames at most about once a second, so a tick may use most of
+// the 50 ms after which a task counts as long.
+const hiddenBudgetMS = 40
+
 // evalInterval is the shortest time between the starts of two evaluations
 // while training runs.
 const evalInterval = 250 * time.Millisecond
@@ -33,7 +39,7 @@ func (a *App) Frame() {
 	}
 	switch {
 	case a.bench != nil:
-		steps = a.bench.slice(start, trainBudgetMS)
+		steps = a.bench.slice(start, a.trainBudget())
 		if a.bench.finished() {
 			a.finishBench()
 		}
@@ -59,6 +65,17 @@ func (a *App) Frame() {
 	a.FrameMS = msSince(start)
 }
 
+// SetHidden records whether the page is hidden, which sets the training
+// budget of a frame.
+func (a *App) SetHidden(hidden bool) { a.hidden = hidden }
+
+func (a *App) trainBudget() float64 {
+	if a.hidden {
+		return hiddenBudgetMS
+	}
+	return trainBudgetMS
+}
+
 // Active reports whether Frame has work to do.
 func (a *App) Active() bool {
 	m := &a.eval.mass
@@ -79,7 +96,7 @@ func (a *App) trainSlice(start time.Time) int {
 		if endsEpoch {
 			timer = &a.epochEndTimer
 		}
-		if !timer.fits(msSince(start), trainBudgetMS, steps) {
+		if !timer.fits(msSince(start), a.trainBudget(), steps) {
 			break
 		}
 		epoch := tr.Epoch()
