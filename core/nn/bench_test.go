@@ -21,7 +21,7 @@ var benchWorkloads = []struct {
 
 func benchTrainer(b *testing.B, nTrain, batch int) *Trainer {
 	b.Helper()
-	cfg := config.Default()
+	cfg := config.SeedRecipe()
 	cfg.BatchSize = batch
 	cfg.NEpochs = 1 << 30
 	cfg.OTCutoff = false
@@ -60,7 +60,7 @@ func BenchmarkTrainStep(b *testing.B) {
 // full batch, learning rate 5e-4, early stop on) to the end and reports
 // the seconds and epochs of the run.
 func BenchmarkEpochSeed(b *testing.B) {
-	cfg := config.Default()
+	cfg := config.SeedRecipe()
 	train, val := moons(cfg, cfg.NEvents, 1)
 	for range b.N {
 		tr, err := NewTrainer(cfg, train, val, 1)

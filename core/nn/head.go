@@ -9,13 +9,21 @@ func softmax(logits, probs []float64, n, k int) {
 	for i := 0; i < n; i++ {
 		z := logits[i*k : (i+1)*k : (i+1)*k]
 		p := probs[i*k : (i+1)*k : (i+1)*k]
-		mx := z[0]
-		for _, v := range z[1:] {
-			mx = max(mx, v)
+		// exp(z_j - max) is 1 at the largest logit, which saves an
+		// exponential per event.
+		top := 0
+		for j, v := range z {
+			if v > z[top] {
+				top = j
+			}
 		}
+		mx := z[top]
 		sum := 0.0
 		for j, v := range z {
-			e := math.Exp(v - mx)
+			e := 1.0
+			if j != top {
+				e = math.Exp(v - mx)
+			}
 			p[j] = e
 			sum += e
 		}

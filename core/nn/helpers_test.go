@@ -18,7 +18,7 @@ func moons(cfg config.Config, n int, seed uint64) (train, val *data.Dataset) {
 // smallConfig returns the reference configuration with a small network and
 // a learning rate that trains it within a few dozen epochs.
 func smallConfig(modelType string) config.Config {
-	cfg := config.Default()
+	cfg := config.SeedRecipe()
 	cfg.ModelType = modelType
 	cfg.HiddenNodes = []int{16, 16}
 	cfg.LearningRate = 0.01

@@ -131,10 +131,7 @@ func (o *objective) evaluate(b *batch, dOut []float64) lossValue {
 		z := b.logits[i*k : (i+1)*k]
 		p := b.probs[i*k : (i+1)*k]
 		sumW += w
-		ceSum += w * crossEntropy(z, p, y, nil, 0)
-		if o.normalizeCE {
-			ceSum += w * relegationPenalty(p, nil, 0)
-		}
+		ceSum += w * ceValue(z, p, y, o.normalizeCE)
 		if predicted(p) == y {
 			accSum += w
 		}
@@ -217,10 +214,7 @@ func (o *objective) evaluate(b *batch, dOut []float64) lossValue {
 		z := b.logits[i*k : (i+1)*k]
 		p := b.probs[i*k : (i+1)*k]
 		g := dOut[i*k : (i+1)*k]
-		crossEntropy(z, p, y, g, w*ceScale)
-		if o.normalizeCE {
-			relegationPenalty(p, g, w*ceScale)
-		}
+		ceGrad(z, p, y, g, w*ceScale, o.normalizeCE)
 		cw := o.countWeight(y, b.mass[i])
 		if dLdZ == 0 || cw == 0 {
 			continue
@@ -239,13 +233,51 @@ func (o *objective) evaluate(b *batch, dOut []float64) lossValue {
 // -log p_y for two, the binary cross-entropy of a sigmoid for one. When g
 // is not nil it sets g to scale times the derivatives with respect to z.
 func crossEntropy(z, p []float64, y int, g []float64, scale float64) float64 {
+	if g != nil {
+		ceGrad(z, p, y, g, scale, false)
+	}
+	return ceValue(z, p, y, false)
+}
+
+// ceValue returns crossEntropy(z, p, y, nil, 0), plus
+// relegationPenalty(p, nil, 0) when normalized is set, with one logarithm
+// where the merged probability allows it.
+func ceValue(z, p []float64, y int, normalized bool) float64 {
 	if len(z) == 1 {
 		// softplus(z) - y·z, written to stay finite for any z.
 		t := z[0]
-		if g != nil {
-			g[0] = scale * (p[0] - float64(y))
-		}
 		return max(t, 0) + math.Log1p(math.Exp(-math.Abs(t))) - float64(y)*t
+	}
+	rel, pr := -1, 0.0
+	q := p[y]
+	if len(p) == 3 {
+		rel, pr = ClassRelegated, p[ClassRelegated]
+		q += pr
+	}
+	if q > tinyProb {
+		if normalized {
+			return -math.Log(q / (1 + pr))
+		}
+		return -math.Log(q)
+	}
+	// The merged probability underflows: use log-sum-exp of the logits,
+	// CE = lse(z) - lse(z over the merged classes).
+	v := logSumExp(z, -1, -1) - logSumExp(z, y, rel)
+	if normalized {
+		v += math.Log1p(pr)
+	}
+	return v
+}
+
+// ceGrad sets g to scale times the derivatives of ceValue(z, p, y,
+// normalized) with respect to the logits z.
+func ceGrad(z, p []float64, y int, g []float64, scale float64, normalized bool) {
+	if len(z) == 1 {
+		g[0] = scale * (p[0] - float64(y))
+		return
+	}
+	for j, pj := range p {
+		g[j] = scale * pj
 	}
 	rel := -1
 	q := p[y]
@@ -254,31 +286,20 @@ func crossEntropy(z, p []float64, y int, g []float64, scale float64) float64 {
 		q += p[rel]
 	}
 	if q > tinyProb {
-		if g != nil {
-			for j, pj := range p {
-				g[j] = scale * pj
-			}
-			g[y] -= scale * p[y] / q
-			if rel >= 0 {
-				g[rel] -= scale * p[rel] / q
-			}
+		g[y] -= scale * p[y] / q
+		if rel >= 0 {
+			g[rel] -= scale * p[rel] / q
 		}
-		return -math.Log(q)
-	}
-	// The merged probability underflows: use log-sum-exp of the logits,
-	// CE = lse(z) - lse(z over the merged classes).
-	all := logSumExp(z, -1, -1)
-	merged := logSumExp(z, y, rel)
-	if g != nil {
-		for j, pj := range p {
-			g[j] = scale * pj
-		}
+	} else {
+		merged := logSumExp(z, y, rel)
 		g[y] -= scale * math.Exp(z[y]-merged)
 		if rel >= 0 {
 			g[rel] -= scale * math.Exp(z[rel]-merged)
 		}
 	}
-	return all - merged
+	if normalized && rel >= 0 {
+		penaltyGrad(p, g, scale)
+	}
 }
 
 // relegationPenalty returns log(1 + p_rel), the term that turns the merged
@@ -288,13 +309,20 @@ func crossEntropy(z, p []float64, y int, g []float64, scale float64) float64 {
 func relegationPenalty(p, g []float64, scale float64) float64 {
 	pr := p[ClassRelegated]
 	if g != nil {
-		c := scale * pr / (1 + pr)
-		for j, pj := range p {
-			g[j] -= c * pj
-		}
-		g[ClassRelegated] += c
+		penaltyGrad(p, g, scale)
 	}
 	return math.Log1p(pr)
+}
+
+// penaltyGrad adds scale times the derivatives of relegationPenalty with
+// respect to the logits to g.
+func penaltyGrad(p, g []float64, scale float64) {
+	pr := p[ClassRelegated]
+	c := scale * pr / (1 + pr)
+	for j, pj := range p {
+		g[j] -= c * pj
+	}
+	g[ClassRelegated] += c
 }
 
 // logSumExp returns log Σ exp(z_j) over all j when a is negative, else

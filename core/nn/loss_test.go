@@ -102,7 +102,7 @@ func TestLossGradients(t *testing.T) {
 			for _, weighted := range []bool{false, true} {
 				name := fmt.Sprintf("%s/%s/weighted=%v", mt, formula, weighted)
 				t.Run(name, func(t *testing.T) {
-					cfg := config.Default()
+					cfg := config.SeedRecipe()
 					cfg.ModelType = mt
 					cfg.SignifFormula = formula
 					f := newLossFixture(t, cfg, 24, weighted)
@@ -114,7 +114,7 @@ func TestLossGradients(t *testing.T) {
 }
 
 func TestLossSignificanceOff(t *testing.T) {
-	cfg := config.Default()
+	cfg := config.SeedRecipe()
 	cfg.SignifType = "none"
 	cfg.RelegationCE = config.Merged
 	f := newLossFixture(t, cfg, 16, false)
@@ -139,7 +139,7 @@ func TestLossSignificanceOff(t *testing.T) {
 func TestLossFormulas(t *testing.T) {
 	for _, mt := range []string{config.Relegator, config.RelegatorFactor, config.RelegatorDiff, config.RelegatorV2, config.ModBinary} {
 		t.Run(mt, func(t *testing.T) {
-			cfg := config.Default()
+			cfg := config.SeedRecipe()
 			cfg.ModelType = mt
 			f := newLossFixture(t, cfg, 30, false)
 			got := f.loss(f.net.Params, nil)
@@ -205,7 +205,7 @@ func TestLossFormulas(t *testing.T) {
 func TestLossGuards(t *testing.T) {
 	for _, mt := range []string{config.Relegator, config.RelegatorFactor, config.RelegatorV2, config.ModBinary, config.Regress} {
 		t.Run(mt, func(t *testing.T) {
-			cfg := config.Default()
+			cfg := config.SeedRecipe()
 			cfg.ModelType = mt
 			k := outputsOf(mt)
 			n := 4
@@ -254,17 +254,25 @@ func TestCrossEntropyGradient(t *testing.T) {
 		{"relegator far", []float64{-300, 800, -250}, 0},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			f := func(z, grad []float64) float64 {
-				p := make([]float64, len(z))
-				applyHead(z, p, 1, len(z))
-				return crossEntropy(z, p, c.y, grad, 1)
+		for _, normalized := range []bool{false, true} {
+			if normalized && len(c.z) != 3 {
+				continue
 			}
-			checkGradient(t, f, c.z)
-			if v := f(c.z, nil); !finite(v) || v < 0 {
-				t.Errorf("cross-entropy %g, want finite and ≥ 0", v)
-			}
-		})
+			t.Run(fmt.Sprintf("%s normalized=%v", c.name, normalized), func(t *testing.T) {
+				f := func(z, grad []float64) float64 {
+					p := make([]float64, len(z))
+					applyHead(z, p, 1, len(z))
+					if grad != nil {
+						ceGrad(z, p, c.y, grad, 1, normalized)
+					}
+					return ceValue(z, p, c.y, normalized)
+				}
+				checkGradient(t, f, c.z)
+				if v := f(c.z, nil); !finite(v) || v < 0 {
+					t.Errorf("cross-entropy %g, want finite and ≥ 0", v)
+				}
+			})
+		}
 	}
 }
 
