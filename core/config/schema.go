@@ -143,7 +143,7 @@ var fields = []field{
 	{key: "signif_weight", kind: kindFloat, ptr: func(c *Config) any { return &c.SignifWeight }, valid: closed(0, 1e6)},
 	{key: "signif_counts", kind: kindEnum, ptr: func(c *Config) any { return &c.SignifCounts }, words: []string{CountWindow, CountExpected}},
 	{key: "signif_average", kind: kindInt, ptr: func(c *Config) any { return &c.SignifAverage }, valid: closed(0, maxEpochs)},
-	{key: "lr_decay", kind: kindFloat, ptr: func(c *Config) any { return &c.LRDecay }, valid: interval{lo: 0, hi: 1, loOpen: true}},
+	{key: "lr_final_fraction", kind: kindFloat, ptr: func(c *Config) any { return &c.LRFinalFraction }, valid: interval{lo: 0, hi: 1, loOpen: true}},
 	{key: "init", kind: kindEnum, ptr: func(c *Config) any { return &c.Init }, words: []string{GlorotUniform, HeUniform}},
 }
 

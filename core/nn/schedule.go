@@ -7,12 +7,13 @@ import (
 )
 
 // scheduledRate returns the learning rate once the given number of epochs
-// have run: cfg.LearningRate·cfg.LRDecay^epochs.
+// have run: cfg.LearningRate·cfg.LRFinalFraction^(epochs/(cfg.NEpochs-1)),
+// which reaches the final fraction in the last epoch.
 func scheduledRate(cfg *config.Config, epochs int) float64 {
-	if cfg.LRDecay == 1 {
+	if cfg.LRFinalFraction == 1 || cfg.NEpochs < 2 {
 		return cfg.LearningRate
 	}
-	return cfg.LearningRate * math.Pow(cfg.LRDecay, float64(epochs))
+	return cfg.LearningRate * math.Pow(cfg.LRFinalFraction, float64(epochs)/float64(cfg.NEpochs-1))
 }
 
 // initSchemeOf returns the weight initialisation named by config.Init;

@@ -106,7 +106,8 @@ func TestSignifAverageTrainingOnly(t *testing.T) {
 func TestScheduledRate(t *testing.T) {
 	cfg := config.Default()
 	cfg.LearningRate = 0.01
-	cfg.LRDecay = 0.5
+	cfg.LRFinalFraction = 0.125
+	cfg.NEpochs = 4
 	for _, tt := range []struct {
 		epochs int
 		want   float64
@@ -115,7 +116,7 @@ func TestScheduledRate(t *testing.T) {
 			t.Errorf("rate after %d epochs = %g, want %g", tt.epochs, got, tt.want)
 		}
 	}
-	cfg.LRDecay = 1
+	cfg.LRFinalFraction = 1
 	if got := scheduledRate(&cfg, 50); got != 0.01 {
 		t.Errorf("rate without decay after 50 epochs = %g, want 0.01", got)
 	}
@@ -123,7 +124,7 @@ func TestScheduledRate(t *testing.T) {
 
 func TestTrainerDecaysRate(t *testing.T) {
 	cfg := smallConfig(config.Relegator)
-	cfg.LRDecay = 0.9
+	cfg.LRFinalFraction = 0.81
 	cfg.NEpochs = 3
 	train, val := moons(cfg, 400, 1)
 	tr, err := NewTrainer(cfg, train, val, 1)
