@@ -1,7 +1,7 @@
 // Command benchscience measures how close the relegation classifier and
-// its two baselines come to the Bayes limit on the sweeps of the seed's
-// published study: the signal fraction from 0.001 to 0.1 at noise 0.2,
-// and the noise from 0.1 to 1.0 at a signal fraction of 0.018.
+// its two baselines come to the Bayes limit. It runs the two sweeps of the
+// seed's published results: the signal fraction from 0.001 to 0.1 at noise
+// 0.2, and the noise from 0.1 to 1.0 at a signal fraction of 0.018.
 //
 // For each point, model type and seed it generates the samples, trains
 // to the end, and measures the expected pass significance on large
@@ -155,12 +155,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	wall := time.Since(start)
 	rows := Summarise(results, bayes, ref)
 
-	fmt.Fprintf(stdout, "%d fits in %.0f s wall time on %d workers; %d CPUs (%s), %s.\n\n",
-		len(jobs), wall.Seconds(), o.workers, runtime.NumCPU(), cpuModel(), runtime.Version())
-	if diff := config.EncodeURLDiff(o.tuned.Config, config.Default()).Encode(); diff != "" {
-		fmt.Fprintf(stdout, "Recipe %q is config.Default() with %s.\n\n", o.tuned.Name, diff)
-	}
-	if err := WriteTable(stdout, rows); err != nil {
+	if err := writeReport(stdout, o, rows, len(jobs), wall); err != nil {
 		fmt.Fprintf(stderr, "benchscience: %v\n", err)
 		return 1
 	}

@@ -1,0 +1,37 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/relegator/relegator/core/config"
+)
+
+// writeReport writes what was run and on which machine, then the table.
+func writeReport(w io.Writer, o options, rows []Row, fits int, wall time.Duration) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d fits in %.0f s wall time on %d workers; %d CPUs (%s), %s.\n\n",
+		fits, wall.Seconds(), o.workers, runtime.NumCPU(), cpuModel(), runtime.Version())
+	fmt.Fprintf(&b, "Recipe %q is config.Default()", o.tuned.Name)
+	if diff := config.EncodeURLDiff(o.tuned.Config, config.Default()).Encode(); diff != "" {
+		fmt.Fprintf(&b, " with %s", diff)
+	}
+	fmt.Fprintf(&b, ", %d seeds per point and model type.", o.seeds)
+	if len(o.seedPoints) > 0 {
+		pts := make([]string, len(o.seedPoints))
+		for i, p := range o.seedPoints {
+			pts[i] = p.String()
+		}
+		fmt.Fprintf(&b, " Recipe %q is config.SeedRecipe(), fitted for the relegator only at noise/f = %s with %d seeds,"+
+			" because one such fit runs hundreds of full-batch epochs.", seedRecipeName, strings.Join(pts, ", "), o.seedRecipeSeeds)
+	}
+	fmt.Fprintf(&b, " Pass Z is the expected pass significance measured on %d independent events per class,"+
+		" so a mean slightly above the Bayes limit is sampling error of that measurement.\n\n", o.perClass)
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return err
+	}
+	return WriteTable(w, rows)
+}
