@@ -1,6 +1,10 @@
 package main
 
 import (
+	"fmt"
+	"net/url"
+	"strings"
+
 	"github.com/relegator/relegator/core/config"
 	"github.com/relegator/relegator/core/eval"
 )
@@ -9,16 +13,19 @@ import (
 const seedRecipeName = "seed recipe"
 
 // Jobs returns the fits that o asks for, point by point: every model type
-// with the tuned recipe and seeds 1 to o.seeds, and at the points of
-// o.seedPoints that are on the grid the relegator with the seed's recipe
-// and seeds 1 to o.seedRecipeSeeds.
+// with the tuned recipe and each variant, seeds 1 to o.seeds, and at the
+// points of o.seedPoints that are on the grid the relegator with the
+// seed's recipe and seeds 1 to o.seedRecipeSeeds.
 func Jobs(o options) []Job {
 	seedRecipe := Recipe{Name: seedRecipeName, Config: config.SeedRecipe()}
+	recipes := append([]Recipe{o.tuned}, o.variants...)
 	var jobs []Job
 	for _, p := range o.points {
 		for _, m := range o.models {
-			for s := 1; s <= o.seeds; s++ {
-				jobs = append(jobs, Job{Recipe: o.tuned, Model: m, Point: p, Seed: uint64(s)})
+			for _, r := range recipes {
+				for s := 1; s <= o.seeds; s++ {
+					jobs = append(jobs, Job{Recipe: r, Model: m, Point: p, Seed: uint64(s)})
+				}
 			}
 			if m != config.Relegator || !contains(o.seedPoints, p) {
 				continue
@@ -68,4 +75,24 @@ func BayesLimits(base config.Config, jobs []Job) (map[Point]eval.BayesResult, er
 		limits[j.Point] = r
 	}
 	return limits, nil
+}
+
+// parseVariant reads a recipe written NAME:QUERY: base with the config
+// keys of the URL query QUERY applied.
+func parseVariant(text string, base config.Config) (Recipe, error) {
+	name, query, ok := strings.Cut(text, ":")
+	name = strings.TrimSpace(name)
+	if !ok || name == "" || name == seedRecipeName {
+		return Recipe{}, fmt.Errorf("-variant %q: want NAME:QUERY with a name other than %q, such as 'window counts:signif_counts=window'",
+			text, seedRecipeName)
+	}
+	v, err := url.ParseQuery(query)
+	if err != nil {
+		return Recipe{}, fmt.Errorf("-variant %q: %w", text, err)
+	}
+	c, err := config.DecodeURL(v, base)
+	if err != nil {
+		return Recipe{}, fmt.Errorf("-variant %q: %w", text, err)
+	}
+	return Recipe{Name: name, Config: c}, nil
 }

@@ -58,3 +58,23 @@ func TestJobConfigSetsPoint(t *testing.T) {
 		t.Error("the job config shares HiddenNodes with its recipe")
 	}
 }
+
+func TestParseVariant(t *testing.T) {
+	base := config.Default()
+	r, err := parseVariant("window counts:signif_counts=window&batch_size=256", base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Name != "window counts" || r.Config.SignifCounts != config.CountWindow || r.Config.BatchSize != 256 {
+		t.Errorf("variant %q has counts %q and batch size %d, want window counts, window, 256",
+			r.Name, r.Config.SignifCounts, r.Config.BatchSize)
+	}
+	if r.Config.LearningRate != base.LearningRate {
+		t.Errorf("variant changed learning_rate to %g; keys not in the query must keep the base values", r.Config.LearningRate)
+	}
+	for _, bad := range []string{"no colon", ":batch_size=256", "seed recipe:batch_size=256", "x:batch_size=-1", "x:no_such_key=1"} {
+		if _, err := parseVariant(bad, base); err == nil {
+			t.Errorf("parseVariant(%q) returned no error", bad)
+		}
+	}
+}

@@ -45,6 +45,7 @@ type options struct {
 	models          []string
 	points          []Point
 	tuned           Recipe
+	variants        []Recipe
 	seedPoints      []Point
 	seedRecipeSeeds int
 }
@@ -69,6 +70,9 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	points := fs.String("points", "", "noise/f points, comma-separated, in place of the sweeps (angle 1.4)")
 	set := fs.String("set", "", "config keys applied to the tuned recipe, as a URL query: batch_size=512&learning_rate=0.01")
 	label := fs.String("label", "tuned", "name of the tuned recipe in the table")
+	var variants []string
+	fs.Func("variant", "a further recipe, NAME:QUERY, the tuned recipe with the keys of QUERY applied, such as 'window counts:signif_counts=window'; repeat for more",
+		func(s string) error { variants = append(variants, s); return nil })
 	seedPoints := fs.String("seed-recipe-points", defaultSeedRecipePoints, "noise/f points at which the relegator is also fitted with the seed's recipe; none for no such fits")
 	fs.IntVar(&o.seedRecipeSeeds, "seed-recipe-seeds", 2, "fits per point with the seed's recipe")
 	if err := fs.Parse(args); err != nil {
@@ -97,6 +101,13 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 		if o.tuned.Config, err = config.DecodeURL(v, o.tuned.Config); err != nil {
 			return o, fmt.Errorf("-set: %w", err)
 		}
+	}
+	for _, text := range variants {
+		r, err := parseVariant(text, o.tuned.Config)
+		if err != nil {
+			return o, err
+		}
+		o.variants = append(o.variants, r)
 	}
 	switch {
 	case *points != "":

@@ -20,6 +20,10 @@ func writeReport(w io.Writer, o options, rows []Row, fits int, wall time.Duratio
 		fmt.Fprintf(&b, " with %s", diff)
 	}
 	fmt.Fprintf(&b, ", %d seeds per point and model type.", o.seeds)
+	for _, r := range o.variants {
+		fmt.Fprintf(&b, " Recipe %q is %q with %s.", r.Name, o.tuned.Name,
+			config.EncodeURLDiff(r.Config, o.tuned.Config).Encode())
+	}
 	if len(o.seedPoints) > 0 {
 		pts := make([]string, len(o.seedPoints))
 		for i, p := range o.seedPoints {
