@@ -14,7 +14,9 @@ package nn
 // and out = len(b). a and z hold the events' inputs and outputs row after
 // row. When nzNext is not nil the layer is hidden: it writes the indices
 // of the positive outputs of event i to nzNext[i·out:] and their number
-// to countNext[i], which is its ReLU (see positiveIndex).
+// to countNext[i]. That list is its ReLU: the layers above read a hidden
+// activation only through it, so negative outputs are left in place
+// instead of being set to 0.
 //
 // Each pass over z_i adds eight weight rows, then four, then the rest, so
 // z_i is loaded and stored once per eight inputs; the first pass starts
@@ -60,54 +62,40 @@ func forwardLayer(w, b []float64, in int, a []float64, nz, count []int32, z []fl
 			src = zi
 			list = list[4:]
 		}
+		// The last pass adds the remaining zero to three rows, padded with
+		// zero coefficients, and for a hidden layer lists the positive
+		// outputs.
 		s := src[:out]
+		var a0, a1, a2 float64
+		w0, w1, w2 := w[:out], w[:out], w[:out]
 		switch len(list) {
-		case 0:
-			if &s[0] != &zi[0] {
-				copy(zi, s)
-			}
-		case 1:
-			a0 := ai[list[0]]
-			w0 := w[int(list[0])*out:][:out]
-			for j := range zi {
-				zi[j] = s[j] + a0*w0[j]
-			}
+		case 3:
+			a2, w2 = ai[list[2]], w[int(list[2])*out:][:out]
+			fallthrough
 		case 2:
-			a0, a1 := ai[list[0]], ai[list[1]]
-			w0 := w[int(list[0])*out:][:out]
-			w1 := w[int(list[1])*out:][:out]
-			for j := range zi {
-				zi[j] = s[j] + a0*w0[j] + a1*w1[j]
-			}
-		default:
-			a0, a1, a2 := ai[list[0]], ai[list[1]], ai[list[2]]
-			w0 := w[int(list[0])*out:][:out]
-			w1 := w[int(list[1])*out:][:out]
-			w2 := w[int(list[2])*out:][:out]
+			a1, w1 = ai[list[1]], w[int(list[1])*out:][:out]
+			fallthrough
+		case 1:
+			a0, w0 = ai[list[0]], w[int(list[0])*out:][:out]
+		}
+		if nzNext == nil {
 			for j := range zi {
 				zi[j] = s[j] + a0*w0[j] + a1*w1[j] + a2*w2[j]
 			}
+			continue
 		}
-		if nzNext != nil {
-			countNext[i] = positiveIndex(zi, nzNext[i*out:(i+1)*out])
+		next := nzNext[i*out : (i+1)*out : (i+1)*out]
+		positive := 0
+		for j := range zi {
+			v := s[j] + a0*w0[j] + a1*w1[j] + a2*w2[j]
+			zi[j] = v
+			next[positive] = int32(j)
+			if v > 0 {
+				positive++
+			}
 		}
+		countNext[i] = int32(positive)
 	}
-}
-
-// positiveIndex writes the indices of the positive elements of z to nz and
-// returns their number. It is the ReLU of a hidden layer: the layers above
-// read a hidden activation only through this list, so the negative
-// elements are left in place instead of being set to 0.
-func positiveIndex(z []float64, nz []int32) int32 {
-	nz = nz[:len(z)]
-	c := 0
-	for k, v := range z {
-		nz[c] = int32(k)
-		if v > 0 {
-			c++
-		}
-	}
-	return int32(c)
 }
 
 // compactNonzero writes the indices of the nonzero elements of x to nz and

@@ -163,7 +163,7 @@ const blockSize = 64
 
 // forward fills the activations of the n events whose inputs are in
 // s.a[0]: ReLU outputs for the hidden layers (negative values stand for
-// 0, see positiveIndex) and logits in the last, with the lists of
+// 0, see forwardLayer) and logits in the last, with the lists of
 // positive activations.
 func (net *Network) forward(s *activations, n int) {
 	last := len(net.W) - 1
