@@ -18,9 +18,9 @@ package nn
 // activation only through it, so negative outputs are left in place
 // instead of being set to 0.
 //
-// Each pass over z_i adds eight weight rows, then four, then the rest, so
-// z_i is loaded and stored once per eight inputs; the first pass starts
-// from b.
+// Each pass over z_i adds eight weight rows, then four, then the last
+// zero to three. So z_i is loaded and stored once per eight inputs. The
+// first pass starts from b.
 func forwardLayer(w, b []float64, in int, a []float64, nz, count []int32, z []float64, nzNext, countNext []int32) {
 	out := len(b)
 	for i, c := range count {
@@ -116,11 +116,11 @@ func compactNonzero(x []float64, nz []int32) int32 {
 // layer of in inputs and out outputs. The output derivatives of event i
 // are dz[i·out : i·out+n_i], one for each output in its list
 // nzOut[i·out : i·out+n_i], n_i = countOut[i]; when nzOut is nil every
-// output has one and n_i = out. For every input k in the event's list
-// nzIn[i·in : i·in+countIn[i]] the layer adds a_i[k]·dz_i to row k of the
-// weight gradient g and, when da is not nil, writes w[k]·dz_i, the
-// derivative with respect to that input, to da in the same compact
-// layout. It adds dz_i to the bias gradient gb when gb is not nil. Only
+// output has one and n_i = out. The inputs to visit are those in the
+// event's list nzIn[i·in : i·in+countIn[i]]. For each such input k the
+// layer adds a_i[k]·dz_i to row k of the weight gradient g. When da is not
+// nil it also writes w[k]·dz_i, the derivative with respect to that input,
+// to da in the same compact layout. It adds dz_i to the bias gradient gb when gb is not nil. Only
 // the nonzero derivatives are visited, which for ReLU layers halves the
 // work of a dense pass again.
 func backwardLayer(w, g, gb []float64, in, out int, a []float64, nzIn, countIn, nzOut, countOut []int32, dz, da []float64) {

@@ -29,7 +29,7 @@ func benchLayer(n int) (w, b, a []float64, nz, count []int32) {
 	return w, b, a, nz, count
 }
 
-// BenchmarkForwardLayer measures a hidden 40×40 layer on 64 events; the
+// BenchmarkForwardLayer measures a hidden 40×40 layer on 64 events. The
 // ns/madd metric divides by the multiply-adds of its positive inputs.
 func BenchmarkForwardLayer(b *testing.B) {
 	const n = 64
@@ -48,7 +48,7 @@ func BenchmarkForwardLayer(b *testing.B) {
 }
 
 // BenchmarkBackwardLayer measures the gradient of a hidden 40×40 layer
-// below another ReLU layer on 64 events; the ns/madd metric divides by
+// below another ReLU layer on 64 events. The ns/madd metric divides by
 // the pairs of positive inputs and outputs it visits.
 func BenchmarkBackwardLayer(b *testing.B) {
 	const n = 64

@@ -16,7 +16,7 @@ const zFloor = 1e-3
 
 // tinyProb is the smallest merged probability whose logarithm is taken
 // directly; below it the cross-entropy is computed from the logits with
-// log-sum-exp, so no logarithm ever sees 0.
+// log-sum-exp, so no logarithm is taken of 0.
 const tinyProb = 1e-250
 
 // objective is the loss of one model type:
@@ -117,8 +117,8 @@ type lossValue struct {
 // evaluate returns the loss of b and, when dOut is not nil, writes its
 // derivatives with respect to the logits (n × k) into dOut. Accuracy is the
 // (weighted) fraction of events whose largest output is their truth class,
-// so a relegated event counts as wrong; for one sigmoid output the event
-// is called signal at p ≥ 0.5.
+// so a relegated event counts as wrong. One sigmoid output calls an event
+// signal at p ≥ 0.5.
 func (o *objective) evaluate(b *batch, dOut []float64) lossValue {
 	k := b.k
 	var sumW, nSig, nBkg, s, bg, ceSum, accSum float64

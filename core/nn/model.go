@@ -71,9 +71,9 @@ func (m *Model) Predict(x []float64, n int, out []float64) {
 }
 
 // Classify writes the signal probability and the predicted class
-// (ClassBackground, ClassSignal or ClassRelegated) of the n events in x;
+// (ClassBackground, ClassSignal or ClassRelegated) of the n events in x.
 // pSig or class may be nil when only the other is needed. rule is
-// config.Argmax or config.PSig; any other value is read as Argmax. Under
+// config.Argmax or config.PSig, and any other value is read as Argmax. Under
 // Argmax an event is signal when its signal output is the largest, ties
 // going to the lower class (regress: when it is at least Threshold); under
 // PSig when its signal probability is at least 0.5, and otherwise the

@@ -1,5 +1,5 @@
 // Package nn is the relegation classifier's network: a multilayer
-// perceptron with ReLU hidden layers, every loss of the seed's model types
+// perceptron with ReLU hidden layers, the losses of the seven model types
 // with analytic gradients, Adam, and a resumable trainer.
 package nn
 
@@ -15,8 +15,8 @@ import (
 //
 // Layer l maps Sizes[l] inputs to Sizes[l+1] outputs as z = a·W + b. Its
 // weights W[l] are stored in×out row-major, so row k holds the weights
-// leaving input k and the forward pass of one event adds a[k]·W[l][k] for
-// every input k.
+// leaving input k and the forward pass of one event adds a[k] times row k
+// for every nonzero input k.
 type Network struct {
 	// Sizes are the layer widths: inputs, hidden widths, outputs.
 	Sizes []int
@@ -40,7 +40,8 @@ type initScheme int
 
 const (
 	// glorotUniform draws from U(-r, r) with r = sqrt(6/(fan_in+fan_out)),
-	// the default of Keras Dense layers and so of the seed's models.
+	// the default of Keras Dense layers, which the TensorFlow research
+	// code this product reproduces used.
 	glorotUniform initScheme = iota
 	// heUniform draws from U(-r, r) with r = sqrt(6/fan_in), suited to
 	// ReLU layers.
@@ -53,7 +54,8 @@ const defaultInit = glorotUniform
 // NewNetwork returns a network with the given layer widths (inputs, hidden
 // widths, outputs), every width at least 1. Weights are drawn from rng by
 // Glorot-uniform initialisation, U(-r, r) with r = sqrt(6/(fan_in +
-// fan_out)), the Keras default; biases start at 0.
+// fan_out)), the Keras default; biases start at 0. The trainer can draw
+// He-uniform weights instead (config.Init).
 func NewNetwork(sizes []int, bias bool, rng *rand.Rand) (*Network, error) {
 	return newNetwork(sizes, bias, rng, defaultInit)
 }
@@ -125,10 +127,12 @@ func (net *Network) Outputs() int { return net.Sizes[len(net.Sizes)-1] }
 
 // activations are the per-layer buffers of a forward pass over a block of
 // events, kept for the backward pass. a[l] is n × Sizes[l], batch-major
-// and row-major: a[0] the inputs, a[l] for hidden l the ReLU outputs and
-// the last the logits. For every layer l that feeds another, nz[l] holds
-// per event the indices of the nonzero a[l] (Sizes[l] slots per event, of
-// which count[l] are used).
+// and row-major: a[0] the inputs, a[l] for hidden l the outputs before
+// the ReLU and the last the logits. For every layer l that feeds another,
+// nz[l] holds per event the indices of the nonzero inputs (l = 0) or of
+// the positive outputs (hidden l), Sizes[l] slots per event of which
+// count[l] are used. Those lists are the ReLU: nothing reads a hidden
+// activation outside them.
 type activations struct {
 	a     [][]float64
 	nz    [][]int32
@@ -162,9 +166,7 @@ func (net *Network) newActivations(n int) *activations {
 const blockSize = 64
 
 // forward fills the activations of the n events whose inputs are in
-// s.a[0]: ReLU outputs for the hidden layers (negative values stand for
-// 0, see forwardLayer) and logits in the last, with the lists of
-// positive activations.
+// s.a[0], with their lists of nonzero inputs and positive hidden outputs.
 func (net *Network) forward(s *activations, n int) {
 	last := len(net.W) - 1
 	in0 := net.Sizes[0]
@@ -199,12 +201,12 @@ func (net *Network) backwardWork() int {
 	return 2 * blockSize * widest
 }
 
-// backward adds to the gradient views gw and gb (laid out like W and B)
-// the gradient of a loss whose derivatives with respect to the logits of
-// the n events are dOut (n × outputs), using the activations that forward
-// left in s. Below the output layer the derivatives are carried in compact
-// form, only for the active ReLU units. work must hold backwardWork()
-// elements.
+// backward adds the gradient of a loss to the gradient views gw and gb
+// (laid out like W and B). dOut holds the derivatives of the loss with
+// respect to the logits of the n events (n × outputs), and s the
+// activations that forward left. Below the output layer the derivatives
+// are carried in compact form, only for the active ReLU units. work must
+// hold backwardWork() elements.
 func (net *Network) backward(s *activations, dOut []float64, n int, gw, gb [][]float64, work []float64) {
 	half := len(work) / 2
 	bufA, bufB := work[:half:half], work[half:]

@@ -11,7 +11,7 @@ const thresholdSteps = 100
 // bestThreshold returns the cut on the sigmoid output that gives the
 // highest significance on the validation part, trying thresholdSteps
 // evenly spaced cuts from the smallest to the largest prediction. An event
-// passes when its output is at least the cut; the passing signal and
+// passes when its output is at least the cut. The passing signal and
 // background inside the window are scaled to the analysis sample as in the
 // loss. It uses the outputs of the last measurement of the validation
 // part, and of equal significances it keeps the lowest cut.

@@ -17,11 +17,12 @@ const (
 
 // EpochStats is the history of one epoch. Loss and Accuracy are measured
 // with dropout on, during the epoch, as the mean over its batches weighted
-// by their sizes; the others are measured after the epoch's last update
-// without dropout. Significances are the soft significance Z of the loss
-// (signal probabilities summed in the window, scaled to the analysis
-// sample). Accuracy counts an event as right when its predicted class
-// equals its truth class, so a relegated event counts as wrong.
+// by their sizes. The others are measured after the epoch's last update
+// without dropout. Significances are the soft significance Z that the
+// loss uses (summed signal probabilities scaled to the analysis sample),
+// computed over the whole part. Accuracy counts an event as right when its
+// predicted class equals its truth class, so a relegated event counts as
+// wrong.
 type EpochStats struct {
 	// Epoch counts from 1.
 	Epoch                                       int
@@ -209,9 +210,10 @@ func (t *Trainer) Step() error {
 }
 
 // gather copies the events idx of the training part into the batch
-// buffers, the features through inverted dropout: each feature is zeroed
-// with probability cfg.InputDropout and the kept ones are divided by the
-// keep probability, so their expected value is unchanged.
+// buffers and runs the forward pass. Features pass through inverted
+// dropout: each is zeroed with probability cfg.InputDropout, and the kept
+// ones are divided by the keep probability, so their expected value is
+// unchanged.
 func (t *Trainer) gather(idx []int) {
 	d := t.train
 	nf := d.NFeatures
@@ -259,6 +261,7 @@ func (t *Trainer) endEpoch() error {
 	if !finite(va.Loss) {
 		return t.diverge(t.epoch+1, va.Loss)
 	}
+
 	t.epoch++
 	t.opt.lr = scheduledRate(&t.cfg, t.epoch)
 	t.history = append(t.history, EpochStats{
@@ -273,6 +276,7 @@ func (t *Trainer) endEpoch() error {
 		ValSignificance:   va.Z,
 	})
 	t.lossSum, t.accSum = 0, 0
+
 	depth := t.cfg.OTCutoffDepth
 	switch {
 	case t.cfg.OTCutoff && t.epoch > depth && risingTrend(t.valLosses(depth)):
@@ -283,8 +287,8 @@ func (t *Trainer) endEpoch() error {
 	return nil
 }
 
-// valLosses writes the validation losses of the last depth epochs into the
-// trainer's work buffer and returns them.
+// valLosses writes the validation losses of the last depth epochs into
+// slopeBuf and returns them.
 func (t *Trainer) valLosses(depth int) []float64 {
 	h := t.history[len(t.history)-depth:]
 	buf := t.slopeBuf[:depth]

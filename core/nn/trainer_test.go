@@ -32,9 +32,9 @@ func TestTrainerLearnsMoons(t *testing.T) {
 				t.Fatalf("%d epochs in history, want %d", len(h), cfg.NEpochs)
 			}
 			last := h[len(h)-1]
-			// The relegator may relegate any event without cost in its
-			// cross-entropy and relegated events count as wrong, so its
-			// accuracy says little; its significance must grow instead.
+			// Relegated events count as wrong, so the relegator's accuracy
+			// depends on how much it relegates; its significance must
+			// grow instead.
 			if mt == config.Relegator {
 				if last.ValSignificance <= 1.2*h[0].ValSignificance {
 					t.Errorf("validation significance went from %g to %g, want a rise by more than 20%%", h[0].ValSignificance, last.ValSignificance)
@@ -69,6 +69,7 @@ func TestTrainerDeterministic(t *testing.T) {
 		}
 		return tr
 	}
+
 	a, b, c := run(9), run(9), run(10)
 	ha, hb := a.History(), b.History()
 	if len(ha) != len(hb) {
@@ -79,6 +80,7 @@ func TestTrainerDeterministic(t *testing.T) {
 			t.Errorf("epoch %d: history %+v and %+v differ for the same seed", i+1, ha[i], hb[i])
 		}
 	}
+
 	pa, pb, pc := a.Model().Net.Params, b.Model().Net.Params, c.Model().Net.Params
 	same := true
 	for i := range pa {
@@ -107,6 +109,7 @@ func TestTrainerEarlyStop(t *testing.T) {
 	for i, y := range train.Label {
 		flipped.Label[i] = 1 - y
 	}
+
 	tr, err := NewTrainer(cfg, train, &flipped, 3)
 	if err != nil {
 		t.Fatal(err)
@@ -116,6 +119,7 @@ func TestTrainerEarlyStop(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+
 	h := tr.History()
 	for i := 1; i < len(h); i++ {
 		if h[i].ValLoss <= h[i-1].ValLoss {
@@ -168,6 +172,7 @@ func TestTrainerDivergence(t *testing.T) {
 	for !tr.Done() {
 		err = tr.Step()
 	}
+
 	var de *DivergenceError
 	if !errors.As(err, &de) {
 		t.Fatalf("error %v, want a *DivergenceError", err)
@@ -175,6 +180,7 @@ func TestTrainerDivergence(t *testing.T) {
 	if de.Epoch != 1 {
 		t.Errorf("diverged in epoch %d, want 1", de.Epoch)
 	}
+
 	msg := err.Error()
 	for _, part := range []string{"epoch 1", "learning rate"} {
 		if !strings.Contains(msg, part) {
@@ -311,6 +317,7 @@ func TestRegressThreshold(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+
 	m := tr.Model()
 	p := make([]float64, val.Len())
 	m.Predict(val.X, val.Len(), p)
@@ -321,6 +328,7 @@ func TestRegressThreshold(t *testing.T) {
 	if m.Threshold < lo || m.Threshold > hi {
 		t.Fatalf("threshold %g outside the predictions [%g, %g]", m.Threshold, lo, hi)
 	}
+
 	// The chosen cut is at least as good as the cut at 0.5 and as the
 	// cut that keeps everything.
 	zAt := func(cut float64) float64 {
