@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+
 	"github.com/relegator/relegator/core"
 	"github.com/relegator/relegator/core/config"
 	"github.com/relegator/relegator/core/eval"
@@ -57,8 +59,10 @@ type App struct {
 	runs uint64
 	// fits counts the mass fits run.
 	fits uint64
-	// hidden reports that the page is hidden (see SetHidden).
-	hidden bool
+	// hidden reports that the page is hidden (see SetHidden), shortFrame
+	// that the next frame has a short budget (see ShortenNextFrame).
+	hidden     bool
+	shortFrame bool
 	// fault is a failure armed by InjectFault.
 	fault string
 
@@ -73,6 +77,9 @@ type App struct {
 	// UIVersion changes.
 	Version   uint64
 	UIVersion uint64
+	// ControlsVersion counts the changes of the configuration controls:
+	// values, drafts shown and messages beside them.
+	ControlsVersion uint64
 	// DataVersion counts data changes, so the points layer is redrawn.
 	DataVersion uint64
 	// Frame statistics of the last frame, for readouts and tests.
@@ -112,7 +119,7 @@ func NewApp(cfg config.Config, writeURL func(string), logError func(string)) *Ap
 	// A second render after the first one sets the sliders' values again
 	// once their min and max exist: vecty sets properties before
 	// attributes, so the first value is clamped to the default 0 to 100.
-	a.changedUI()
+	a.changedControls()
 	return a
 }
 
@@ -228,6 +235,12 @@ func (a *App) changedUI() {
 	a.UIVersion++
 }
 
+// changedControls records that the configuration controls have changed.
+func (a *App) changedControls() {
+	a.ControlsVersion++
+	a.changedUI()
+}
+
 // updateBayes computes the Bayes-optimal significance of the
 // configuration when it is due. Its grid is cached for the current noise
 // and angle, whose change costs a few tens of milliseconds, so the frame
@@ -265,6 +278,16 @@ func (a *App) RunCount() uint64 { return a.runs }
 func (a *App) MapBounds() (x0, x1, y0, y1 float64) {
 	g := &a.eval.grid
 	return g.X0, g.X1, g.Y0, g.Y1
+}
+
+// FitMass requests the fits of both mass histograms, which run once
+// training is paused. Each takes tens of milliseconds in WebAssembly.
+func (a *App) FitMass() error {
+	if !a.eval.mass.requestFits() {
+		return errors.New("no mass histograms to fit yet: train or wait for the first evaluation")
+	}
+	a.changedUI()
+	return nil
 }
 
 // MassPanels returns the mass histograms of the latest evaluation and

@@ -55,7 +55,7 @@ func (a *App) SetField(key, text string) {
 	}
 	a.drafts[key] = text
 	a.fieldErrors[key] = fieldMessage(err, key)
-	a.changedUI()
+	a.changedControls()
 }
 
 // SetDraft stores the text being typed into the control of key, so that
@@ -121,7 +121,7 @@ func (a *App) apply(c config.Config) {
 		a.eval.request()
 	}
 	a.bayes.due = true
-	a.changedUI()
+	a.changedControls()
 }
 
 // storeURL writes the configuration, as its difference from the browser

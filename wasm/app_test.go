@@ -284,3 +284,28 @@ func TestRebuildEndsPendingStep(t *testing.T) {
 		t.Error("still running after the rebuild ended step(50)")
 	}
 }
+
+func TestFitMassOnRequest(t *testing.T) {
+	a, _ := newTestApp(t)
+	if err := a.FitMass(); err == nil {
+		t.Error("FitMass before any evaluation returned nil, want an error")
+	}
+	if !runFrames(a, 1000, func() bool { return a.DecisionMap() != nil }) {
+		t.Fatal("no evaluation after 1000 frames")
+	}
+	fits := a.FitCount()
+	runFrames(a, 10, func() bool { return false })
+	if a.FitCount() != fits {
+		t.Error("fits ran without a request")
+	}
+	if err := a.FitMass(); err != nil {
+		t.Fatal(err)
+	}
+	if !runFrames(a, 10, func() bool { return a.FitCount() == fits+2 }) {
+		t.Fatalf("%d fits ran after the request, want 2", a.FitCount()-fits)
+	}
+	m := a.MassPanels()
+	if !m.fitted[0] {
+		t.Error("the fit of the histogram of all events failed")
+	}
+}

@@ -52,16 +52,27 @@ var modelFields = []fieldSpec{
 // Controls is the panel of buttons and labelled configuration controls.
 type Controls struct {
 	vecty.Core
-	App  *App  `vecty:"prop"`
-	Loop *loop `vecty:"prop"`
+	App     *App     `vecty:"prop"`
+	Loop    *loop    `vecty:"prop"`
+	Buttons *Buttons `vecty:"prop"`
+	// seen is the App's ControlsVersion at the last render.
+	seen uint64
+}
+
+// SkipRender implements vecty.RenderSkipper: the fields are rendered again
+// only when their values or messages changed, because a render of all of
+// them takes a good part of a frame. Buttons is re-rendered on its own.
+func (c *Controls) SkipRender(prev vecty.Component) bool {
+	return c.seen != 0 && c.seen == c.App.ControlsVersion
 }
 
 // Render implements vecty.Component.
 func (c *Controls) Render() (out vecty.ComponentOrHTML) {
 	defer c.Loop.renderGuard("controls", &out)
+	c.seen = c.App.ControlsVersion
 	values := config.EncodeURL(c.App.Config())
 	return elem.Aside(vecty.Markup(vecty.Class("controls")),
-		&Buttons{App: c.App, Loop: c.Loop},
+		c.Buttons,
 		c.renderFieldSet("Data (new data on change)", dataFields, values),
 		c.renderFieldSet("Model and training (new weights on change)", modelFields, values),
 		elem.Paragraph(vecty.Markup(vecty.Class("note")),

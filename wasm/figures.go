@@ -5,6 +5,7 @@ package main
 import (
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
+	"github.com/hexops/vecty/event"
 	"github.com/hexops/vecty/prop"
 )
 
@@ -30,9 +31,19 @@ func (f *MapFigure) Render() vecty.ComponentOrHTML {
 func (f *MapFigure) SkipRender(prev vecty.Component) bool { return true }
 
 // Charts holds the history and mass-histogram canvases, painted by the
-// loop like MapFigure.
+// loop like MapFigure, and the button that requests the mass fits.
 type Charts struct {
 	vecty.Core
+	App  *App  `vecty:"prop"`
+	Loop *loop `vecty:"prop"`
+}
+
+func (c *Charts) onFit(*vecty.Event) {
+	c.Loop.handle("Fit", func() {
+		if err := c.App.FitMass(); err != nil {
+			c.App.setMessage(err.Error())
+		}
+	})
 }
 
 // Render implements vecty.Component.
@@ -46,7 +57,11 @@ func (c *Charts) Render() vecty.ComponentOrHTML {
 			legendEntry{"train, with dropout", dropoutColour},
 			legendEntry{"train", trainColour},
 			legendEntry{"validation", valColour}),
-		elem.Heading2(vecty.Text("Mass of the analysis sample")),
+		elem.Heading2(vecty.Text("Mass of the analysis sample"),
+			elem.Button(vecty.Markup(prop.ID("fit-mass"), prop.Type(prop.TypeButton), vecty.Class("inline"),
+				vecty.Attribute("title", "Fit a Gaussian peak over an exponential background to both histograms, once training pauses; "+
+					"each fit blocks the page for up to about 0.1 s"),
+				event.Click(c.onFit)), vecty.Text("Fit background"))),
 		elem.Canvas(vecty.Markup(prop.ID("mass-canvas"), vecty.Class("chart", "mass"),
 			vecty.Attribute("role", "img"),
 			vecty.Attribute("aria-label", "Mass histograms before and after the selection"))),
@@ -55,7 +70,7 @@ func (c *Charts) Render() vecty.ComponentOrHTML {
 			legendEntry{"signal", massColours[1]},
 			legendEntry{"background", massColours[2]},
 			legendEntry{"signal window", windowColour},
-			legendEntry{"background fit (while paused)", bkgdFitColour}),
+			legendEntry{"background fit", bkgdFitColour}),
 	)
 }
 

@@ -114,6 +114,13 @@ func (l *loop) render() {
 	switch {
 	case a.UIVersion != l.renderedUIVersion:
 		vecty.Rerender(l.page)
+		if l.page.buttons != nil {
+			// Controls may skip its render, and the buttons with it.
+			vecty.Rerender(l.page.buttons)
+		}
+		// vecty renders in the next animation frame, together with the
+		// next tick.
+		a.ShortenNextFrame()
 		l.rendered(now)
 	case a.Version != l.renderedVersion && l.page.readouts != nil &&
 		(!a.Running() || now.Sub(l.lastRerender) >= rerenderInterval):

@@ -21,6 +21,7 @@
 //	regenerate      new data (the seed is incremented) and new weights
 //	preset-browser  the browser configuration (config.Browser)
 //	preset-seed     the seed's reference configuration (config.Default)
+//	fit-mass        fit the mass histograms once training pauses
 //
 // Controls. Range sliders apply on "input" and "change", every other
 // control on "change". Each control with id X has a label (for=X) and an

@@ -13,9 +13,11 @@ type Page struct {
 	vecty.Core
 	App  *App
 	Loop *loop
-	// readouts is kept across renders, so that the loop can re-render it
-	// alone while training changes only the numbers.
+	// readouts, controls and buttons are kept across renders, so that the
+	// loop can re-render one of them alone.
 	readouts *Readouts
+	controls *Controls
+	buttons  *Buttons
 }
 
 // Render implements vecty.Component.
@@ -24,6 +26,8 @@ func (p *Page) Render() (out vecty.ComponentOrHTML) {
 	a := p.App
 	if p.readouts == nil {
 		p.readouts = &Readouts{App: a, Loop: p.Loop}
+		p.buttons = &Buttons{App: a, Loop: p.Loop}
+		p.controls = &Controls{App: a, Loop: p.Loop, Buttons: p.buttons}
 	}
 	return elem.Body(
 		elem.Header(
@@ -33,7 +37,7 @@ func (p *Page) Render() (out vecty.ComponentOrHTML) {
 				"significance of the signal it keeps. It trains here, in your browser.")),
 		),
 		elem.Div(vecty.Markup(vecty.Class("layout")),
-			&Controls{App: a, Loop: p.Loop},
+			p.controls,
 			elem.Section(vecty.Markup(vecty.Class("figures")),
 				elem.Div(vecty.Markup(prop.ID("message"), vecty.Class("message"), vecty.Attribute("role", "alert")),
 					vecty.Text(a.Message())),
@@ -45,7 +49,7 @@ func (p *Page) Render() (out vecty.ComponentOrHTML) {
 					elem.Span(vecty.Text("selection rule: "+a.cfg.Selection)),
 				),
 				p.readouts,
-				&Charts{},
+				&Charts{App: a, Loop: p.Loop},
 			),
 		),
 	)

@@ -54,24 +54,31 @@ func (a *App) Frame() {
 	if a.eval.takeFinished() {
 		a.changed()
 	}
-	// The mass fits wait for a pause, because each takes a good part of a
-	// frame and the histograms change with every evaluation while
-	// training runs.
+	// Requested mass fits wait for a pause, because the histograms change
+	// with every evaluation while training runs.
 	if !a.running && a.bench == nil && !a.eval.active && a.eval.mass.fitOne() {
 		a.fits++
 		a.changed()
 	}
 	a.StepsLastFrame = steps
 	a.FrameMS = msSince(start)
+	a.shortFrame = false
 }
 
 // SetHidden records whether the page is hidden, which sets the training
 // budget of a frame.
 func (a *App) SetHidden(hidden bool) { a.hidden = hidden }
 
+// ShortenNextFrame cuts the training budget of the next frame to a third,
+// for example because vecty renders the page in that frame.
+func (a *App) ShortenNextFrame() { a.shortFrame = true }
+
 func (a *App) trainBudget() float64 {
-	if a.hidden {
+	switch {
+	case a.hidden:
 		return hiddenBudgetMS
+	case a.shortFrame:
+		return trainBudgetMS / 3
 	}
 	return trainBudgetMS
 }
