@@ -10,18 +10,22 @@ import "math"
 //
 //	sig = erf(nSigmas / sqrt(2)).
 //
-// Background m is exponential with scale beta, truncated to [mMin, mMax], so
-// with the window clipped to [lo, hi] inside [mMin, mMax]
+// Background m is exponential with scale beta, which lives on m ≥ 0,
+// truncated to [mMin, mMax]; a negative mMin therefore acts as 0, as in the
+// generator. With m0 = max(mMin, 0) and the window clipped to [lo, hi]
+// inside [m0, mMax]
 //
-//	bkg = (exp(-lo/beta) - exp(-hi/beta)) / (exp(-mMin/beta) - exp(-mMax/beta)).
+//	bkg = (exp(-lo/beta) - exp(-hi/beta)) / (exp(-m0/beta) - exp(-mMax/beta)).
 //
-// An infinite beta gives the uniform limit (hi - lo) / (mMax - mMin). Invalid
-// arguments (width, nSigmas or beta not positive, mMin >= mMax, any NaN) and a
-// window outside [mMin, mMax] give 0 for the affected fraction, never NaN.
+// An infinite beta gives the uniform limit (hi - lo) / (mMax - m0). Invalid
+// arguments (width, nSigmas or beta not positive, mMax <= max(mMin, 0), any
+// NaN) and a window outside [m0, mMax] give 0 for the affected fraction,
+// never NaN.
 func WindowEfficiencies(mean, width, nSigmas, beta, mMin, mMax float64) (sig, bkg float64) {
 	if width > 0 && nSigmas > 0 {
 		sig = math.Erf(nSigmas / math.Sqrt2)
 	}
+	mMin = math.Max(mMin, 0)
 	if !(width > 0 && nSigmas > 0 && beta > 0 && mMin < mMax) {
 		return sig, 0
 	}

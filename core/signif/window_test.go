@@ -2,15 +2,20 @@ package signif
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 
+	"github.com/relegator/relegator/core/config"
+	"github.com/relegator/relegator/core/data"
 	"gonum.org/v1/gonum/integrate/quad"
 )
 
 // integrateWindow integrates the signal and background densities of m over
-// the window numerically, as an independent check of the closed forms.
+// the window numerically, as an independent check of the closed forms. The
+// background density is 0 below m = 0.
 func integrateWindow(mean, width, nSigmas, beta, min, max float64) (sig, bkg float64) {
 	const n = 200
+	min = math.Max(min, 0)
 	gauss := func(m float64) float64 {
 		u := (m - mean) / width
 		return math.Exp(-u*u/2) / (width * math.Sqrt(2*math.Pi))
@@ -38,6 +43,8 @@ func TestWindowEfficienciesQuadrature(t *testing.T) {
 		{"window past min", 0.02, 0.03, 2.5, 0.6, 0, 1},
 		{"large beta", 0.5, 0.03, 2.5, 1e4, 0, 1},
 		{"steep beta", 2, 0.2, 2.5, 0.05, 1, 5},
+		{"range below zero", 0.5, 0.03, 2.5, 0.6, -0.5, 1},
+		{"window below zero", 0.02, 0.03, 2.5, 0.6, -1, 1},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -88,5 +95,29 @@ func TestWindowEfficienciesLimits(t *testing.T) {
 				t.Errorf("bkg = %g, want %g", bkg, tc.bkg)
 			}
 		})
+	}
+}
+
+func TestWindowEfficienciesMatchGenerator(t *testing.T) {
+	// The fraction of generated background events inside the window must
+	// match the closed form, also when min_fom is below 0, where the
+	// exponential has no events.
+	const n = 200000
+	for _, minFOM := range []float64{0, -0.5} {
+		c := config.Default()
+		c.MinFOM = minFOM
+		d := data.GenerateClass(c, data.Background, n, rand.New(rand.NewPCG(3, 4)))
+		inside := 0
+		for _, m := range d.M {
+			if m >= c.WindowLow() && m <= c.WindowHigh() {
+				inside++
+			}
+		}
+		got := float64(inside) / n
+		_, want := WindowEfficiencies(c.MeanFOM, c.WidthFOM, c.NSigmas, c.BkgdBeta, c.MinFOM, c.MaxFOM)
+		if sd := math.Sqrt(want * (1 - want) / n); math.Abs(got-want) > 4*sd {
+			t.Errorf("min_fom %g: %.5f of generated background in the window, formula %.5f ± %.5f",
+				minFOM, got, want, sd)
+		}
 	}
 }
