@@ -2,6 +2,7 @@ package nn
 
 import (
 	"fmt"
+	"runtime"
 	"testing"
 
 	"github.com/relegator/relegator/core/config"
@@ -61,6 +62,9 @@ func BenchmarkTrainStep(b *testing.B) {
 // full batch, learning rate 5e-4, early stop on) to the end and reports
 // the seconds and epochs of the run.
 func BenchmarkEpochSeed(b *testing.B) {
+	if runtime.GOARCH == "wasm" {
+		b.Skip("the seed run takes minutes under WebAssembly; run it natively")
+	}
 	cfg := config.SeedRecipe()
 	train, val := moons(cfg, cfg.NEvents, 1)
 	for range b.N {
