@@ -58,9 +58,9 @@ func BenchmarkTrainStep(b *testing.B) {
 	}
 }
 
-// BenchmarkEpochSeed trains the reference configuration (25000 events,
-// full batch, learning rate 5e-4, early stop on) to the end and reports
-// the seconds and epochs of the run.
+// BenchmarkEpochSeed trains config.SeedRecipe (25000 events, the whole
+// training part as one batch, learning rate 5e-4, overtraining cut-off
+// on) to the end and reports the seconds and epochs of the run.
 func BenchmarkEpochSeed(b *testing.B) {
 	if runtime.GOARCH == "wasm" {
 		b.Skip("the seed run takes minutes under WebAssembly; run it natively")
