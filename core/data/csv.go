@@ -42,6 +42,9 @@ type Columns struct {
 	// Weight is the column of event weights; empty means every event
 	// weighs 1.
 	Weight string
+	// Classes, when positive, is the number of truth classes, so that a
+	// label must lie in [0, Classes-1]; 0 accepts labels up to MaxLabel.
+	Classes int
 }
 
 // DefaultColumns returns the columns of the moons samples: features x1, x2
@@ -155,6 +158,7 @@ type layout struct {
 	mass     int
 	label    int
 	weight   int // -1 when absent
+	maxLabel int
 }
 
 // locate finds the columns of cols in the header.
@@ -184,7 +188,10 @@ func (cols Columns) locate(header []string) (*layout, error) {
 		return i, nil
 	}
 
-	l := &layout{header: names, weight: -1}
+	l := &layout{header: names, weight: -1, maxLabel: MaxLabel}
+	if cols.Classes > 0 {
+		l.maxLabel = min(cols.Classes-1, MaxLabel)
+	}
 	var err error
 	if l.mass, err = find(cols.Mass, "mass"); err != nil {
 		return nil, err
@@ -249,9 +256,9 @@ func (l *layout) appendRecord(d *Dataset, record []string, line int) error {
 
 	s := strings.TrimSpace(record[l.label])
 	label, err := strconv.ParseFloat(s, 64)
-	if err != nil || label != math.Trunc(label) || label < 0 || label > MaxLabel {
+	if err != nil || label != math.Trunc(label) || label < 0 || label > float64(l.maxLabel) {
 		return &CSVError{Line: line, Column: l.header[l.label],
-			Err: fmt.Errorf("%w %q: must be an integer in [0, %d]", ErrInvalidLabel, s, MaxLabel)}
+			Err: fmt.Errorf("%w %q: must be an integer in [0, %d]", ErrInvalidLabel, s, l.maxLabel)}
 	}
 	d.Label = append(d.Label, int(label))
 

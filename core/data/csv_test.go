@@ -109,6 +109,38 @@ func TestLoadCSVErrors(t *testing.T) {
 	}
 }
 
+func TestLoadCSVClasses(t *testing.T) {
+	cols := DefaultColumns()
+	cols.Classes = 2
+	tests := []struct {
+		name string
+		in   string
+		ok   bool
+	}{
+		{"labels 0 and 1", "x1,x2,m,label\n1,2,3,0\n1,2,3,1.0\n", true},
+		{"label 2", "x1,x2,m,label\n1,2,3,0\n1,2,3,2\n", false},
+		{"label -1", "x1,x2,m,label\n1,2,3,0\n1,2,3,-1\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := LoadCSV(strings.NewReader(tt.in), cols)
+			if tt.ok {
+				if err != nil {
+					t.Fatalf("LoadCSV = %v, want no error", err)
+				}
+				return
+			}
+			var ce *CSVError
+			if !errors.As(err, &ce) || !errors.Is(err, ErrInvalidLabel) || ce.Line != 3 {
+				t.Fatalf("LoadCSV = %v, want an invalid label on line 3", err)
+			}
+			if !strings.Contains(err.Error(), "[0, 1]") {
+				t.Errorf("message %q does not give the range [0, 1]", err)
+			}
+		})
+	}
+}
+
 func TestLoadCSVWrongFieldCount(t *testing.T) {
 	_, err := LoadCSV(strings.NewReader("x1,x2,m,label\n1,2,3,0\n1,2,3\n"), DefaultColumns())
 	var ce *CSVError
