@@ -3,10 +3,15 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/relegator/relegator/core/config"
+	"github.com/relegator/relegator/core/data"
 )
 
 // writeConfig writes a config file into a temporary folder and returns its
@@ -94,10 +99,18 @@ func TestRunTrainsOnSeedFiles(t *testing.T) {
 
 func TestRunRejectsBadInput(t *testing.T) {
 	dir := t.TempDir()
-	badCSV := filepath.Join(dir, "bad.csv")
-	if err := os.WriteFile(badCSV, []byte("x1,x2,m,label\n0.1,0.2,oops,1\n"), 0o644); err != nil {
-		t.Fatal(err)
+	writeCSV := func(name, text string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
 	}
+	badCSV := writeCSV("bad.csv", "x1,x2,m,label\n0.1,0.2,oops,1\n")
+	good := "0.1,0.2,0.5,0\n0.3,0.4,0.5,1\n"
+	label2 := writeCSV("label2.csv", "x1,x2,m,label\n"+good+"0.1,0.2,0.5,2\n")
+	oneFeature := writeCSV("x1.csv", "x1,m,label\n0.1,0.5,0\n0.3,0.5,1\n")
+	pickle := writeCSV("frame.csv", "\x80\x04\x95\x10\x00")
 	tests := []struct {
 		name string
 		args []string
@@ -108,6 +121,9 @@ func TestRunRejectsBadInput(t *testing.T) {
 		{"unknown key", []string{writeConfig(t, `{"noize": 0.2}`)}, "noize"},
 		{"pickle", []string{writeConfig(t, `{"train_data_file": "train.pkl"}`)}, "CSV"},
 		{"bad csv", []string{"-train", badCSV, writeConfig(t, `{}`)}, "oops"},
+		{"label 2 in analysis", []string{"-train", label2, "-analysis", label2, writeConfig(t, `{}`)}, `line 4, column "label": invalid label "2": must be an integer in [0, 1]`},
+		{"no x2 column", []string{"-train", oneFeature, writeConfig(t, `{}`)}, `column "x2"`},
+		{"pickle named csv", []string{"-train", pickle, writeConfig(t, `{}`)}, `read_pickle("` + pickle + `")`},
 		{"no config", nil, "usage"},
 		{"bad flag", []string{"-speed", "3", "c.json"}, "speed"},
 	}
@@ -126,5 +142,32 @@ func TestRunRejectsBadInput(t *testing.T) {
 				t.Errorf("stderr %q does not mention %q", msg, tt.want)
 			}
 		})
+	}
+}
+
+func TestRunIgnoresExtraColumns(t *testing.T) {
+	c := config.Default()
+	c.NEvents = 200
+	d := data.GenerateTraining(c, rand.New(rand.NewPCG(1, 2)))
+	var b strings.Builder
+	b.WriteString("id,x1,x3,x2,m,label\n")
+	for i := range d.Len() {
+		fmt.Fprintf(&b, "%d,%g,7,%g,%g,%d\n", i, d.X[2*i], d.X[2*i+1], d.M[i], d.Label[i])
+	}
+	path := filepath.Join(t.TempDir(), "train.csv")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	code := run([]string{"-json", "-train", path, writeConfig(t, `{"weighted_n_events": 1000, "n_epochs": 1}`)}, &out, &errOut)
+	if code != 0 {
+		t.Fatalf("exit status %d, stderr %q", code, errOut.String())
+	}
+	var got summary
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.TrainEvents+got.ValEvents != 200 {
+		t.Errorf("train + validation = %d events, want the file's 200", got.TrainEvents+got.ValEvents)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -64,6 +65,16 @@ func readConfig(path string) (config.Config, error) {
 	return c, nil
 }
 
+// sampleColumns are the columns the runner reads from a CSV sample: the
+// two moons features by name, so that other columns are ignored, the mass,
+// and labels 0 (background) and 1 (signal).
+var sampleColumns = data.Columns{
+	Features: []string{"x1", "x2"},
+	Mass:     "m",
+	Label:    "label",
+	Classes:  2,
+}
+
 // readSample loads a CSV sample with the moons columns.
 func readSample(path string) (*data.Dataset, error) {
 	if err := config.CheckDataFile(path); err != nil {
@@ -74,7 +85,10 @@ func readSample(path string) (*data.Dataset, error) {
 		return nil, err
 	}
 	defer f.Close()
-	d, err := data.LoadCSV(f, data.DefaultColumns())
+	d, err := data.LoadCSV(f, sampleColumns)
+	if errors.Is(err, config.ErrPickle) {
+		return nil, config.PickleError(path)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
