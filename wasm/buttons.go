@@ -36,7 +36,11 @@ func (b *Buttons) Render() (out vecty.ComponentOrHTML) {
 			button("preset-browser", "Browser configuration",
 				"The seed's configuration scaled down for a browser tab", b.onBrowser, ""),
 			button("preset-seed", "Seed configuration",
-				"The seed's reference configuration: 25000 events, full batch (slow)", b.onSeed, ""),
+				"The seed's reference configuration trained the seed's way: 25000 events, full batch (slow)",
+				b.onSeed, ""),
+			button("preset-default", "Tuned recipe",
+				"The default configuration: the seed's data and model with the tuned training recipe",
+				b.onDefault, ""),
 		),
 	)
 }
@@ -64,7 +68,9 @@ func (b *Buttons) onRegenerate(*vecty.Event) { b.Loop.handle("Regenerate", b.App
 
 func (b *Buttons) onBrowser(*vecty.Event) { b.preset(config.Browser()) }
 
-func (b *Buttons) onSeed(*vecty.Event) { b.preset(config.Default()) }
+func (b *Buttons) onSeed(*vecty.Event) { b.preset(config.SeedRecipe()) }
+
+func (b *Buttons) onDefault(*vecty.Event) { b.preset(config.Default()) }
 
 func (b *Buttons) preset(c config.Config) {
 	b.Loop.handle("preset", func() {

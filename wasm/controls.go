@@ -55,21 +55,26 @@ type Controls struct {
 	App     *App     `vecty:"prop"`
 	Loop    *loop    `vecty:"prop"`
 	Buttons *Buttons `vecty:"prop"`
-	// seen is the App's ControlsVersion at the last render.
-	seen uint64
+	// seen is the App's ControlsVersion at the last render, and renders
+	// counts the renders.
+	seen    uint64
+	renders int
 }
 
 // SkipRender implements vecty.RenderSkipper: the fields are rendered again
 // only when their values or messages changed, because a render of all of
 // them takes a good part of a frame. Buttons is re-rendered on its own.
+// The first two renders always run: the second sets the sliders' values
+// once their min and max exist (see NewApp).
 func (c *Controls) SkipRender(prev vecty.Component) bool {
-	return c.seen != 0 && c.seen == c.App.ControlsVersion
+	return c.renders >= 2 && c.seen == c.App.ControlsVersion
 }
 
 // Render implements vecty.Component.
 func (c *Controls) Render() (out vecty.ComponentOrHTML) {
 	defer c.Loop.renderGuard("controls", &out)
 	c.seen = c.App.ControlsVersion
+	c.renders++
 	values := config.EncodeURL(c.App.Config())
 	return elem.Aside(vecty.Markup(vecty.Class("controls")),
 		c.Buttons,

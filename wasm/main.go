@@ -20,7 +20,9 @@
 //	reset           new weights on the same data, and clears an error
 //	regenerate      new data (the seed is incremented) and new weights
 //	preset-browser  the browser configuration (config.Browser)
-//	preset-seed     the seed's reference configuration (config.Default)
+//	preset-seed     the seed's reference configuration trained the seed's
+//	                way (config.SeedRecipe)
+//	preset-default  the tuned default recipe at full size (config.Default)
 //	fit-mass        fit the mass histograms once training pauses
 //
 // Controls. Range sliders apply on "input" and "change", every other
