@@ -11,7 +11,7 @@ import (
 
 // rerenderInterval is the shortest time between two re-renders of the
 // components while training runs; the canvases follow every frame.
-const rerenderInterval = 100 * time.Millisecond
+const rerenderInterval = 250 * time.Millisecond
 
 // hiddenTickMS is the delay of the timer that drives training while the
 // tab is hidden, when the browser fires no animation frames. Browsers
