@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -42,10 +43,18 @@ func Parse(r io.Reader) (Config, error) {
 // and every problem that Validate finds. ParseJSON returns all of them
 // joined, with the zero Config.
 func ParseJSON(b []byte) (Config, error) {
+	// Windows editors may start a UTF-8 file with a byte order mark.
+	b = bytes.TrimPrefix(b, []byte("\ufeff"))
+	if len(bytes.TrimSpace(b)) == 0 {
+		return Config{}, errors.New("config is empty: write a JSON object; {} gives the reference configuration")
+	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.UseNumber()
 	top, err := readObject(dec)
 	if err != nil {
+		if fe := nonFiniteLiteral(b); fe != nil {
+			return Config{}, fe
+		}
 		return Config{}, fmt.Errorf("config is not a JSON object: %w", err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
@@ -91,6 +100,9 @@ func readObject(dec *json.Decoder) ([]member, error) {
 		return nil, err
 	}
 	if tok != json.Delim('{') {
+		if tok == nil {
+			tok = "null"
+		}
 		return nil, fmt.Errorf("found %v where { was expected", tok)
 	}
 	var out []member
@@ -110,6 +122,50 @@ func readObject(dec *json.Decoder) ([]member, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// keyBefore matches a JSON object key and its colon at the end of a text.
+var keyBefore = regexp.MustCompile(`"((?:[^"\\]|\\.)*)"\s*:\s*$`)
+
+// nonFiniteLiteral returns the error for a NaN or Infinity written as the
+// value of a key, which JavaScript and Python's json module write but JSON
+// does not allow, when the first syntax error of b stands on one;
+// otherwise nil.
+func nonFiniteLiteral(b []byte) *FieldError {
+	// Unmarshal, unlike a Decoder, reports the offset from the start of b.
+	var raw json.RawMessage
+	var se *json.SyntaxError
+	if err := json.Unmarshal(b, &raw); !errors.As(err, &se) || se.Offset < 1 || se.Offset > int64(len(b)) {
+		return nil
+	}
+	inWord := func(c byte) bool {
+		return c == '+' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+	}
+	start, end := int(se.Offset)-1, int(se.Offset)-1
+	for start > 0 && inWord(b[start-1]) {
+		start--
+	}
+	for end < len(b) && inWord(b[end]) {
+		end++
+	}
+	word := string(b[start:end])
+	switch strings.ToLower(strings.TrimLeft(word, "+-")) {
+	case "nan", "inf", "infinity":
+	default:
+		return nil
+	}
+	m := keyBefore.FindSubmatch(b[:start])
+	if m == nil {
+		return nil
+	}
+	fe := &FieldError{Key: string(m[1]), Value: json.RawMessage(word), Rule: "JSON has no NaN or Infinity"}
+	if f, ok := lookup(fe.Key); ok {
+		fe.Key = f.key
+		if f.kind == kindFloat {
+			fe.Rule = f.valid.String() + "; " + fe.Rule
+		}
+	}
+	return fe
 }
 
 // parser collects the values and the problems of one file.

@@ -165,6 +165,54 @@ func TestParseErrorsNameKey(t *testing.T) {
 	}
 }
 
+func TestParseMessages(t *testing.T) {
+	longList := "[" + strings.Repeat("4, ", 9999) + "4]"
+	tests := []struct {
+		name, json, want string
+	}{
+		{"NaN", `{"noise": NaN}`, "noise NaN: must be ≥ 0; JSON has no NaN or Infinity"},
+		{"negative Infinity in a section", `{"data": {"width_mass": -Infinity}}`,
+			"width_fom -Infinity: must be > 0; JSON has no NaN or Infinity"},
+		{"empty file", " \n", "config is empty: write a JSON object; {} gives the reference configuration"},
+		{"null", `null`, "config is not a JSON object: found null where { was expected"},
+		{"10000 layers", `{"hidden_nodes": ` + longList + `}`,
+			"hidden_nodes [" + strings.Repeat("4 ", 29) + "4…: must list 1 to 64 layer widths"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseJSON([]byte(tt.json))
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("ParseJSON error %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseByteOrderMark(t *testing.T) {
+	c, err := ParseJSON([]byte("\ufeff{\"noise\": 0.3}"))
+	if err != nil {
+		t.Fatalf("ParseJSON: %v", err)
+	}
+	if c.Noise != 0.3 {
+		t.Errorf("noise = %g, want 0.3", c.Noise)
+	}
+}
+
+func FuzzParseJSON(f *testing.F) {
+	f.Add([]byte(`{"data": {"noise": 0.3, "min_mass": 0}, "model": {"hidden_nodes": [4, 2]}, "run": {"n_epochs": 3}}`))
+	f.Add([]byte(`{"noise": NaN, "n_events": 1e300, "seed": -0, "hidden_nodes": [0]}`))
+	f.Add([]byte("\ufeff{\"mean_fom\": 0.95, \"mean_fom\": null}"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		c, err := ParseJSON(in)
+		if err != nil {
+			return
+		}
+		if err := c.Validate(); err != nil {
+			t.Fatalf("ParseJSON(%q) returned an invalid config: %v", in, err)
+		}
+	})
+}
+
 func TestParseRejectsBrokenJSON(t *testing.T) {
 	for _, in := range []string{``, `[]`, `{"noise": 0.2`, `{"noise": 0.2} {}`, `{"noise": 0.2,}`} {
 		if _, err := ParseJSON([]byte(in)); err == nil {

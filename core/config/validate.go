@@ -26,9 +26,23 @@ type FieldError struct {
 	Related []string
 }
 
-// Error returns "key value: rule".
+// Error returns "key value: rule", with a long value cut short.
 func (e *FieldError) Error() string {
-	return fmt.Sprintf("%s %s: %s", e.Key, formatValue(e.Value), e.Rule)
+	return fmt.Sprintf("%s %s: %s", e.Key, shorten(formatValue(e.Value)), e.Rule)
+}
+
+// maxValueText is the longest value text that a message quotes in full.
+const maxValueText = 60
+
+// shorten cuts s to its first maxValueText characters and marks the cut,
+// so that a list of thousands of layer widths still makes a one-line
+// message.
+func shorten(s string) string {
+	r := []rune(s)
+	if len(r) <= maxValueText {
+		return s
+	}
+	return string(r[:maxValueText]) + "…"
 }
 
 func formatValue(v any) string {
