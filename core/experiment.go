@@ -57,8 +57,14 @@ func NewWithData(c config.Config, training, analysis *data.Dataset) (*Experiment
 		}
 		return nil, fmt.Errorf("core: training sample of %d events: need at least 10", n)
 	}
+	if err := training.CheckShape(); err != nil {
+		return nil, fmt.Errorf("core: training sample: %w", err)
+	}
 	if analysis == nil {
 		analysis = data.GenerateAnalysis(c, rand.New(rand.NewPCG(c.Seed, streamAnalysis)))
+	}
+	if err := analysis.CheckShape(); err != nil {
+		return nil, fmt.Errorf("core: analysis sample: %w", err)
 	}
 	if analysis.NFeatures != training.NFeatures {
 		return nil, fmt.Errorf("core: analysis sample has %d features, training sample %d: they must match",
