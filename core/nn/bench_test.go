@@ -62,9 +62,10 @@ func BenchmarkTrainStep(b *testing.B) {
 // training part as one batch, learning rate 5e-4, overtraining cut-off
 // on) to the end and reports the seconds and epochs of the run.
 //
-// NOTE: the run stops after 508 epochs and took about 20 s of CPU time on
-// one core of an AMD EPYC virtual machine (Go 1.26), twice the 10 s aimed
-// at; the forward passes are about half of it.
+// NOTE: the run stops after 508 epochs and took 24 s of CPU time on one
+// core of a 2-core AMD EPYC virtual machine shared with other jobs (Go
+// 1.26), more than twice the 10 s aimed at. The forward passes are about
+// half of it.
 func BenchmarkEpochSeed(b *testing.B) {
 	if runtime.GOARCH == "wasm" {
 		b.Skip("the seed run takes minutes under WebAssembly; run it natively")
