@@ -203,13 +203,3 @@ func backwardLayer(w, g, gb []float64, in, out int, a []float64, nzIn, countIn, 
 		}
 	}
 }
-
-// dot returns the inner product of x and y. x must be at least as long as y.
-func dot(x, y []float64) float64 {
-	x = x[:len(y)]
-	s := 0.0
-	for i, v := range y {
-		s += x[i] * v
-	}
-	return s
-}

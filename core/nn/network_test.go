@@ -195,3 +195,12 @@ func TestLayerKernels(t *testing.T) {
 		}
 	}
 }
+
+// dot returns the inner product of x and y, which have the same length.
+func dot(x, y []float64) float64 {
+	s := 0.0
+	for i, v := range y {
+		s += x[i] * v
+	}
+	return s
+}
