@@ -171,3 +171,26 @@ func TestRunIgnoresExtraColumns(t *testing.T) {
 		t.Errorf("train + validation = %d events, want the file's 200", got.TrainEvents+got.ValEvents)
 	}
 }
+
+func TestRunConfusionRowsAreTruth(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := run([]string{"-json", writeConfig(t, smallConfig)}, &out, &errOut); code != 0 {
+		t.Fatalf("exit status %d, stderr %q", code, errOut.String())
+	}
+	var got summary
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	// 5000 analysis events at the signal fraction 0.01 hold 50 signal
+	// events; the pass counts are the window's share of the signal column.
+	wantRows := [2]float64{4950, 50}
+	for i, row := range got.Confusion {
+		if sum := row[0] + row[1] + row[2]; sum != wantRows[i] {
+			t.Errorf("row %d sums to %g, want %g", i, sum, wantRows[i])
+		}
+	}
+	if got.NPassSig > got.Confusion[1][1] || got.NPassBkgd > got.Confusion[0][1] {
+		t.Errorf("pass counts %g, %g exceed the signal column %g, %g",
+			got.NPassSig, got.NPassBkgd, got.Confusion[1][1], got.Confusion[0][1])
+	}
+}
