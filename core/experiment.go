@@ -45,17 +45,16 @@ func New(c config.Config) (*Experiment, error) {
 // NewWithData is New with the given training and analysis samples in
 // place of generated ones, for example samples loaded from CSV files. The
 // training sample is split into train and validation parts with
-// c.TestFraction; analysis may be nil, and then it is generated.
+// c.TestFraction. Either sample may be nil, and then it is generated.
 func NewWithData(c config.Config, training, analysis *data.Dataset) (*Experiment, error) {
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}
-	if training == nil || training.Len() < 10 {
-		n := 0
-		if training != nil {
-			n = training.Len()
-		}
-		return nil, fmt.Errorf("core: training sample of %d events: need at least 10", n)
+	if training == nil {
+		training = data.GenerateTraining(c, rand.New(rand.NewPCG(c.Seed, streamTraining)))
+	}
+	if training.Len() < 10 {
+		return nil, fmt.Errorf("core: training sample of %d events: need at least 10", training.Len())
 	}
 	if err := training.CheckShape(); err != nil {
 		return nil, fmt.Errorf("core: training sample: %w", err)

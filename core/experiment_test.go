@@ -2,6 +2,7 @@ package core
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -39,5 +40,22 @@ func TestNewWithDataRejectsBadSamples(t *testing.T) {
 				t.Errorf("NewWithData error %v, want one containing %q", err, tt.want)
 			}
 		})
+	}
+}
+
+func TestNewWithDataGeneratesMissingSamples(t *testing.T) {
+	c := config.Default()
+	c.NEvents = 100
+	c.WeightedNEvents = 1000
+	want, err := New(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := NewWithData(c, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got.Train.X, want.Train.X) || !slices.Equal(got.Analysis.M, want.Analysis.M) {
+		t.Error("NewWithData(c, nil, nil) draws other samples than New(c)")
 	}
 }

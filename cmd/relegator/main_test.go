@@ -12,6 +12,7 @@ import (
 
 	"github.com/relegator/relegator/core/config"
 	"github.com/relegator/relegator/core/data"
+	"github.com/relegator/relegator/core/eval"
 )
 
 // writeConfig writes a config file into a temporary folder and returns its
@@ -192,5 +193,53 @@ func TestRunConfusionRowsAreTruth(t *testing.T) {
 	if got.NPassSig > got.Confusion[1][1] || got.NPassBkgd > got.Confusion[0][1] {
 		t.Errorf("pass counts %g, %g exceed the signal column %g, %g",
 			got.NPassSig, got.NPassBkgd, got.Confusion[1][1], got.Confusion[0][1])
+	}
+}
+
+// writeSample writes d as a CSV file with the runner's columns and returns
+// its path.
+func writeSample(t *testing.T, d *data.Dataset) string {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("x1,x2,m,label\n")
+	for i := range d.Len() {
+		fmt.Fprintf(&b, "%g,%g,%g,%d\n", d.X[2*i], d.X[2*i+1], d.M[i], d.Label[i])
+	}
+	path := filepath.Join(t.TempDir(), "sample.csv")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestRunCountsTheLoadedAnalysisSample(t *testing.T) {
+	// The config's weighted_n_events and sig_fraction disagree with the
+	// file, 1000 events of which 100 are signal. The expected pass
+	// significance and the Bayes limit must count the file's events.
+	c := config.Default()
+	c.WeightedNEvents, c.SigFraction = 1000, 0.1
+	analysis := writeSample(t, data.GenerateAnalysis(c, rand.New(rand.NewPCG(5, 6))))
+	cfg := writeConfig(t, `{"n_events": 200, "weighted_n_events": 5000, "sig_fraction": 0.01, "n_epochs": 1}`)
+	var out, errOut bytes.Buffer
+	if code := run([]string{"-json", "-analysis", analysis, cfg}, &out, &errOut); code != 0 {
+		t.Fatalf("exit status %d, stderr %q", code, errOut.String())
+	}
+	var got summary
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.AnalysisEvts != 1000 || got.SigFraction != 0.1 {
+		t.Errorf("analysis of %d events at signal fraction %g, want the file's 1000 and 0.1",
+			got.AnalysisEvts, got.SigFraction)
+	}
+	if got.TrainEvents+got.ValEvents != 200 {
+		t.Errorf("train + validation = %d events, want n_events 200 generated", got.TrainEvents+got.ValEvents)
+	}
+	bayes, err := eval.Bayes(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.BayesZ != bayes.Z {
+		t.Errorf("Bayes limit %g, want %g for the file's 1000 events at f = 0.1", got.BayesZ, bayes.Z)
 	}
 }

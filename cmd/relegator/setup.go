@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,20 +36,45 @@ func setup(o options) (*core.Experiment, error) {
 	if trainPath == "" && analysisPath == "" {
 		return core.New(c)
 	}
-	if trainPath == "" {
-		return nil, fmt.Errorf("analysis sample %s given without a training sample: pass -train FILE.csv too", analysisPath)
+	var training, analysis *data.Dataset
+	if trainPath != "" {
+		if training, err = readSample(trainPath); err != nil {
+			return nil, err
+		}
 	}
-	training, err := readSample(trainPath)
-	if err != nil {
-		return nil, err
-	}
-	var analysis *data.Dataset
 	if analysisPath != "" {
 		if analysis, err = readSample(analysisPath); err != nil {
 			return nil, err
 		}
+		c = matchAnalysis(c, analysis)
 	}
 	return core.NewWithData(c, training, analysis)
+}
+
+// matchAnalysis returns c with weighted_n_events and sig_fraction set to
+// the size and the signal fraction of a loaded analysis sample. The loss
+// then scales its soft counts to that sample, and the expected pass
+// significance and the Bayes limit count the same events as the pass
+// significance. A sample without signal or without background leaves c
+// as it is.
+func matchAnalysis(c config.Config, d *data.Dataset) config.Config {
+	n, nSig := d.Len(), 0
+	for _, l := range d.Label {
+		if l == data.Signal {
+			nSig++
+		}
+	}
+	if nSig == 0 || nSig == n {
+		return c
+	}
+	f := float64(nSig) / float64(n)
+	// The generator's count of background events, int(n (1 - f)), must
+	// come out as the sample's despite rounding.
+	for config.AnalysisBackground(n, f) < n-nSig {
+		f = math.Nextafter(f, 0)
+	}
+	c.WeightedNEvents, c.SigFraction = n, f
+	return c
 }
 
 // readConfig parses and validates the config file at path.

@@ -27,6 +27,7 @@ type summary struct {
 	TrainEvents   int     `json:"train_events"`
 	ValEvents     int     `json:"validation_events"`
 	AnalysisEvts  int     `json:"analysis_events"`
+	SigFraction   float64 `json:"sig_fraction"`
 	Selection     string  `json:"selection"`
 	Formula       string  `json:"signif_formula"`
 	AccuracyVal   float64 `json:"accuracy_validation"`
@@ -69,6 +70,7 @@ func execute(e *core.Experiment) (summary, error) {
 		TrainEvents:  e.Train.Len(),
 		ValEvents:    e.Val.Len(),
 		AnalysisEvts: e.Analysis.Len(),
+		SigFraction:  c.SigFraction,
 		Selection:    r.Rule,
 		Formula:      r.Formula,
 		Accuracy:     r.Accuracy,
@@ -109,7 +111,8 @@ func writeText(w io.Writer, s summary) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "model\t%s (seed %d)\n", s.ModelType, s.Seed)
 	fmt.Fprintf(tw, "training\t%d epochs in %.2f s, stopped by %s\n", s.Epochs, s.TrainSeconds, s.StopReason)
-	fmt.Fprintf(tw, "events\t%d train, %d validation, %d analysis\n", s.TrainEvents, s.ValEvents, s.AnalysisEvts)
+	fmt.Fprintf(tw, "events\t%d train, %d validation, %d analysis (signal fraction %.4g)\n",
+		s.TrainEvents, s.ValEvents, s.AnalysisEvts, s.SigFraction)
 	fmt.Fprintf(tw, "accuracy\t%.4f validation, %.4f analysis, %.4f relegated\n", s.AccuracyVal, s.Accuracy, s.Relegated)
 	fmt.Fprintf(tw, "selection\t%s, significance %s\n", s.Selection, s.Formula)
 	fmt.Fprintf(tw, "raw significance\t%.2f\t(%.0f signal, %.0f background in the window)\n", s.RawZ, s.NRawSig, s.NRawBkgd)
