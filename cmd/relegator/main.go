@@ -43,12 +43,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "relegator: %v\n", err)
 		return 2
 	}
-	e, err := setup(opts)
+	e, samples, err := setup(opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "relegator: %v\n", oneLine(err))
 		return 2
 	}
-	s, err := execute(e)
+	s, err := execute(e, samples)
 	if err != nil {
 		fmt.Fprintf(stderr, "relegator: %v\n", oneLine(err))
 		return 1

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -241,5 +242,43 @@ func TestRunCountsTheLoadedAnalysisSample(t *testing.T) {
 	}
 	if got.BayesZ != bayes.Z {
 		t.Errorf("Bayes limit %g, want %g for the file's 1000 events at f = 0.1", got.BayesZ, bayes.Z)
+	}
+}
+
+func TestRunDrawsWeightedDatasets(t *testing.T) {
+	tests := []struct {
+		name     string
+		datasets int
+	}{
+		{"one sample", 1},
+		{"four samples", 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := writeConfig(t, fmt.Sprintf(`{"n_events": 1000, "weighted_n_events": 5000, "n_epochs": 3,
+				"n_weighted_datasets": %d}`, tt.datasets))
+			var out, errOut bytes.Buffer
+			if code := run([]string{"-json", cfg}, &out, &errOut); code != 0 {
+				t.Fatalf("exit status %d, stderr %q", code, errOut.String())
+			}
+			var got summary
+			if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+				t.Fatal(err)
+			}
+			if got.AnalysisSamples != tt.datasets {
+				t.Errorf("%d analysis samples, want %d", got.AnalysisSamples, tt.datasets)
+			}
+			if tt.datasets == 1 {
+				if got.PassZMean != got.PassZ || got.PassZSD != 0 {
+					t.Errorf("one sample: mean %g ± %g, want %g ± 0", got.PassZMean, got.PassZSD, got.PassZ)
+				}
+				return
+			}
+			// Independent samples scatter; the mean stays within a few
+			// deviations of the first sample.
+			if !(got.PassZSD > 0) || math.Abs(got.PassZMean-got.PassZ) > 4*got.PassZSD {
+				t.Errorf("pass Z %g, mean %g ± %g over %d samples", got.PassZ, got.PassZMean, got.PassZSD, tt.datasets)
+			}
+		})
 	}
 }

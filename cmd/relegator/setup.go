@@ -15,11 +15,13 @@ import (
 
 // setup reads the config file and the data files and builds the
 // experiment. Data file paths in the config are relative to the config
-// file's folder; -train and -analysis override them.
-func setup(o options) (*core.Experiment, error) {
+// file's folder; -train and -analysis override them. It also returns the
+// number of analysis samples to evaluate: n_weighted_datasets when the
+// analysis sample is generated, 1 when it is read from a file.
+func setup(o options) (*core.Experiment, int, error) {
 	c, err := readConfig(o.configPath)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if o.seedSet {
 		c.Seed = o.seed
@@ -33,22 +35,28 @@ func setup(o options) (*core.Experiment, error) {
 	if analysisPath == "" && c.WeightedDataFile != "" {
 		analysisPath = relativeTo(dir, c.WeightedDataFile)
 	}
+	samples := 1
+	if analysisPath == "" {
+		samples = c.NWeightedDatasets
+	}
 	if trainPath == "" && analysisPath == "" {
-		return core.New(c)
+		e, err := core.New(c)
+		return e, samples, err
 	}
 	var training, analysis *data.Dataset
 	if trainPath != "" {
 		if training, err = readSample(trainPath); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 	}
 	if analysisPath != "" {
 		if analysis, err = readSample(analysisPath); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		c = matchAnalysis(c, analysis)
 	}
-	return core.NewWithData(c, training, analysis)
+	e, err := core.NewWithData(c, training, analysis)
+	return e, samples, err
 }
 
 // matchAnalysis returns c with weighted_n_events and sig_fraction set to

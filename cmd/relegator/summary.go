@@ -19,37 +19,44 @@ const expectedEvents = 200000
 // summary is what one run reports. The JSON names are the runner's
 // output format.
 type summary struct {
-	ModelType     string  `json:"model_type"`
-	Seed          uint64  `json:"seed"`
-	Epochs        int     `json:"epochs"`
-	StopReason    string  `json:"stop_reason"`
-	TrainSeconds  float64 `json:"train_seconds"`
-	TrainEvents   int     `json:"train_events"`
-	ValEvents     int     `json:"validation_events"`
-	AnalysisEvts  int     `json:"analysis_events"`
-	SigFraction   float64 `json:"sig_fraction"`
-	Selection     string  `json:"selection"`
-	Formula       string  `json:"signif_formula"`
-	AccuracyVal   float64 `json:"accuracy_validation"`
-	Accuracy      float64 `json:"accuracy_analysis"`
-	Relegated     float64 `json:"relegated_fraction"`
-	RawZ          float64 `json:"raw_significance"`
-	PassZ         float64 `json:"pass_significance"`
-	ExpectedPassZ float64 `json:"expected_pass_significance"`
-	BayesZ        float64 `json:"bayes_significance"`
-	NRawSig       float64 `json:"n_raw_sig"`
-	NRawBkgd      float64 `json:"n_raw_bkgd"`
-	NPassSig      float64 `json:"n_pass_sig"`
-	NPassBkgd     float64 `json:"n_pass_bkgd"`
-	EffSig        float64 `json:"expected_signal_efficiency"`
-	EffBkgd       float64 `json:"expected_background_efficiency"`
+	ModelType    string  `json:"model_type"`
+	Seed         uint64  `json:"seed"`
+	Epochs       int     `json:"epochs"`
+	StopReason   string  `json:"stop_reason"`
+	TrainSeconds float64 `json:"train_seconds"`
+	TrainEvents  int     `json:"train_events"`
+	ValEvents    int     `json:"validation_events"`
+	AnalysisEvts int     `json:"analysis_events"`
+	SigFraction  float64 `json:"sig_fraction"`
+	Selection    string  `json:"selection"`
+	Formula      string  `json:"signif_formula"`
+	AccuracyVal  float64 `json:"accuracy_validation"`
+	Accuracy     float64 `json:"accuracy_analysis"`
+	Relegated    float64 `json:"relegated_fraction"`
+	RawZ         float64 `json:"raw_significance"`
+	PassZ        float64 `json:"pass_significance"`
+	// AnalysisSamples is the number of analysis samples, and PassZMean
+	// and PassZSD the mean and the standard deviation of the pass
+	// significance over them; the first sample gives PassZ.
+	AnalysisSamples int     `json:"analysis_samples"`
+	PassZMean       float64 `json:"pass_significance_mean"`
+	PassZSD         float64 `json:"pass_significance_sd"`
+	ExpectedPassZ   float64 `json:"expected_pass_significance"`
+	BayesZ          float64 `json:"bayes_significance"`
+	NRawSig         float64 `json:"n_raw_sig"`
+	NRawBkgd        float64 `json:"n_raw_bkgd"`
+	NPassSig        float64 `json:"n_pass_sig"`
+	NPassBkgd       float64 `json:"n_pass_bkgd"`
+	EffSig          float64 `json:"expected_signal_efficiency"`
+	EffBkgd         float64 `json:"expected_background_efficiency"`
 	// Confusion rows are the truth classes background and signal, columns
 	// the predicted classes background, signal and relegated.
 	Confusion eval.Confusion `json:"confusion"`
 }
 
-// execute trains the experiment to its stop and evaluates it.
-func execute(e *core.Experiment) (summary, error) {
+// execute trains the experiment to its stop and evaluates it on samples
+// analysis samples.
+func execute(e *core.Experiment, samples int) (summary, error) {
 	start := time.Now()
 	if err := e.Run(); err != nil {
 		return summary{}, err
@@ -82,6 +89,11 @@ func execute(e *core.Experiment) (summary, error) {
 		NPassSig:     r.NPassSig,
 		NPassBkgd:    r.NPassBkgd,
 		Confusion:    r.Confusion,
+	}
+	s.AnalysisSamples = max(samples, 1)
+	s.PassZMean, s.PassZSD, err = passSpread(e, r.PassZ, s.AnalysisSamples)
+	if err != nil {
+		return summary{}, err
 	}
 	if h := e.Trainer.History(); len(h) > 0 {
 		s.AccuracyVal = h[len(h)-1].ValAccuracy
@@ -117,6 +129,10 @@ func writeText(w io.Writer, s summary) error {
 	fmt.Fprintf(tw, "selection\t%s, significance %s\n", s.Selection, s.Formula)
 	fmt.Fprintf(tw, "raw significance\t%.2f\t(%.0f signal, %.0f background in the window)\n", s.RawZ, s.NRawSig, s.NRawBkgd)
 	fmt.Fprintf(tw, "pass significance\t%.2f\t(%.0f signal, %.0f background pass)\n", s.PassZ, s.NPassSig, s.NPassBkgd)
+	if s.AnalysisSamples > 1 {
+		fmt.Fprintf(tw, "pass significance over %d samples\t%.2f ± %.2f\t(mean ± standard deviation)\n",
+			s.AnalysisSamples, s.PassZMean, s.PassZSD)
+	}
 	fmt.Fprintf(tw, "expected pass significance\t%.2f\t(efficiency %.4f signal, %.5f background)\n", s.ExpectedPassZ, s.EffSig, s.EffBkgd)
 	fmt.Fprintf(tw, "Bayes limit\t%.2f\t(expected pass / limit = %.3f)\n", s.BayesZ, ratio(s.ExpectedPassZ, s.BayesZ))
 	if err := tw.Flush(); err != nil {
