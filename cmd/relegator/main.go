@@ -16,7 +16,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"strconv"
 )
 
 func main() {
@@ -39,6 +41,9 @@ type options struct {
 // run is main with its streams passed in, so tests can call it.
 func run(args []string, stdout, stderr io.Writer) int {
 	opts, err := parseFlags(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "relegator: %v\n", err)
 		return 2
@@ -65,30 +70,54 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// parseFlags reads the command line.
+// parseFlags reads the command line. For -h it prints the usage and the
+// flags on stderr and returns flag.ErrHelp.
 func parseFlags(args []string, stderr io.Writer) (options, error) {
 	var o options
+	var seed seedFlag
 	fs := flag.NewFlagSet("relegator", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.Uint64Var(&o.seed, "seed", 0, "seed of every random draw; overrides the config's seed")
+	fs.Var(&seed, "seed", "seed `N` of every random draw; overrides the config's seed")
 	fs.BoolVar(&o.json, "json", false, "print one JSON object instead of text")
 	fs.StringVar(&o.trainPath, "train", "", "CSV file of the training sample (columns x1,x2,m,label)")
 	fs.StringVar(&o.analysisPath, "analysis", "", "CSV file of the analysis sample (columns x1,x2,m,label)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(stderr, errUsage)
 			fs.SetOutput(stderr)
 			fs.PrintDefaults()
+			return o, err
 		}
 		return o, fmt.Errorf("%v; %w", err, errUsage)
 	}
-	fs.Visit(func(f *flag.Flag) {
-		if f.Name == "seed" {
-			o.seedSet = true
-		}
-	})
+	o.seed, o.seedSet = seed.value, seed.set
 	if fs.NArg() != 1 {
 		return o, errUsage
 	}
 	o.configPath = fs.Arg(0)
 	return o, nil
+}
+
+// seedFlag is the value of -seed, with whether it was given.
+type seedFlag struct {
+	value uint64
+	set   bool
+}
+
+// String returns the seed in decimal.
+func (s *seedFlag) String() string {
+	if s == nil {
+		return "0"
+	}
+	return strconv.FormatUint(s.value, 10)
+}
+
+// Set parses a seed given on the command line.
+func (s *seedFlag) Set(text string) error {
+	v, err := strconv.ParseUint(text, 10, 64)
+	if err != nil {
+		return fmt.Errorf("must be an integer in [0, %d]", uint64(math.MaxUint64))
+	}
+	s.value, s.set = v, true
+	return nil
 }

@@ -128,6 +128,7 @@ func TestRunRejectsBadInput(t *testing.T) {
 		{"pickle named csv", []string{"-train", pickle, writeConfig(t, `{}`)}, `read_pickle("` + pickle + `")`},
 		{"no config", nil, "usage"},
 		{"bad flag", []string{"-speed", "3", "c.json"}, "speed"},
+		{"negative seed", []string{"-seed", "-1", "c.json"}, `invalid value "-1" for flag -seed: must be an integer in [0, 18446744073709551615]`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -280,5 +281,17 @@ func TestRunDrawsWeightedDatasets(t *testing.T) {
 				t.Errorf("pass Z %g, mean %g ± %g over %d samples", got.PassZ, got.PassZMean, got.PassZSD, tt.datasets)
 			}
 		})
+	}
+}
+
+func TestRunHelp(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := run([]string{"-h"}, &out, &errOut); code != 0 {
+		t.Errorf("exit status %d, want 0", code)
+	}
+	for _, want := range []string{"usage: relegator", "-seed", "-analysis"} {
+		if !strings.Contains(errOut.String(), want) {
+			t.Errorf("help %q does not mention %q", errOut.String(), want)
+		}
 	}
 }
