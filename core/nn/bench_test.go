@@ -2,17 +2,19 @@ package nn
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"runtime"
 	"testing"
 
 	"github.com/relegator/relegator/core/config"
+	"github.com/relegator/relegator/core/data"
 )
 
-// benchWorkloads are the browser's reference workloads: an MLP
-// 2-40-40-20-3 with the relegator loss on a moons sample of n_events
-// events, split 3:1 into training and validation parts, in batches of
-// batch events (0 for the whole training part). The seed's recipe sets
-// the rest, input dropout 0.05 included.
+// benchWorkloads are the browser's reference workloads, set up as the
+// page's bench() does: an MLP 2-40-40-20-3 with the relegator loss and
+// the page's configuration (config.Browser, no input dropout), trained on
+// events moons events in batches of batch events (0 for the whole
+// sample), with a validation part of 200 events.
 var benchWorkloads = []struct {
 	events, batch int
 }{
@@ -23,11 +25,17 @@ var benchWorkloads = []struct {
 
 func benchTrainer(b *testing.B, events, batch int) *Trainer {
 	b.Helper()
-	cfg := config.SeedRecipe()
+	cfg := config.Browser()
+	cfg.ModelType = config.Relegator
+	cfg.HiddenNodes = []int{40, 40, 20}
 	cfg.BatchSize = batch
 	cfg.NEpochs = 1 << 30
 	cfg.OTCutoff = false
-	train, val := moons(cfg, events, 1)
+	rng := rand.New(rand.NewPCG(1, 7))
+	cfg.NEvents = events
+	train := data.GenerateTraining(cfg, rng)
+	cfg.NEvents = 200
+	val := data.GenerateTraining(cfg, rng)
 	tr, err := NewTrainer(cfg, train, val, 1)
 	if err != nil {
 		b.Fatal(err)

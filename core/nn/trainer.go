@@ -56,6 +56,13 @@ type Trainer struct {
 	// lossSum and accSum add batch loss and accuracy times batch size
 	// over the current epoch.
 	lossSum, accSum float64
+	// fresh reports that the batch buffers hold the forward pass of the
+	// whole training part with the current weights and without dropout,
+	// left by the last measurement, so the next Step can skip its own.
+	fresh bool
+	// reuse lets measureTrain leave its forward pass to the next Step;
+	// tests turn it off to check that both paths agree.
+	reuse bool
 
 	// Buffers of one training batch.
 	acts  *activations
@@ -133,6 +140,7 @@ func NewTrainer(cfg config.Config, train, val *data.Dataset, seed uint64) (*Trai
 		probs:     make([]float64, bs*k),
 		dOut:      make([]float64, bs*k),
 		grad:      make([]float64, len(net.Params)),
+		reuse:     true,
 		slopeBuf:  make([]float64, max(cfg.OTCutoffDepth, 0)),
 		evalActs:  net.newActivations(predictBlock),
 		trainEval: newEvalSet(train, k),
@@ -186,12 +194,14 @@ func (t *Trainer) Step() error {
 	}
 	start := t.step * t.batchSize
 	nb := min(t.batchSize, t.train.Len()-start)
-	t.gather(t.perm[start : start+nb])
-
 	net := t.model.Net
 	k := t.bt.k
 	last := len(t.acts.a) - 1
-	applyHead(t.acts.a[last], t.probs, nb, k)
+	if !t.fresh {
+		t.gather(t.perm[start : start+nb])
+		applyHead(t.acts.a[last], t.probs, nb, k)
+	}
+	t.fresh = false
 	t.bt.n = nb
 	t.bt.logits = t.acts.a[last][:nb*k]
 	t.bt.probs = t.probs[:nb*k]
@@ -260,7 +270,7 @@ func (t *Trainer) shuffle() {
 // endEpoch measures the epoch that just ended and decides whether to stop.
 func (t *Trainer) endEpoch() error {
 	n := float64(t.train.Len())
-	tr := t.measure(&t.trainEval)
+	tr := t.measureTrain()
 	if !finite(tr.Loss) {
 		return t.diverge(t.epoch+1, tr.Loss)
 	}
@@ -303,6 +313,27 @@ func (t *Trainer) valLosses(depth int) []float64 {
 		buf[i] = s.ValLoss
 	}
 	return buf
+}
+
+// measureTrain computes the loss of the model on the training part without
+// dropout. When the whole part is one batch and there is no dropout, the
+// next Step would run the same forward pass, so the measurement runs it in
+// the batch buffers and leaves it there for that Step. Training runs the
+// same arithmetic either way, so the results do not depend on the path.
+func (t *Trainer) measureTrain() lossValue {
+	if t.steps > 1 || t.cfg.InputDropout > 0 || !t.reuse {
+		return t.measure(&t.trainEval)
+	}
+	n := t.train.Len()
+	t.gather(t.perm[:n])
+	k := t.bt.k
+	last := len(t.acts.a) - 1
+	applyHead(t.acts.a[last], t.probs, n, k)
+	t.bt.n = n
+	t.bt.logits = t.acts.a[last][:n*k]
+	t.bt.probs = t.probs[:n*k]
+	t.fresh = true
+	return t.obj.evaluate(&t.bt, nil)
 }
 
 // measure computes the loss of the model on a whole dataset without

@@ -52,6 +52,41 @@ func TestTrainerLearnsMoons(t *testing.T) {
 	}
 }
 
+// TestTrainerReusesForward checks that a full-batch run without dropout,
+// whose epoch measurement doubles as the next step's forward pass, gives
+// the same history and weights as one that runs every pass.
+func TestTrainerReusesForward(t *testing.T) {
+	cfg := smallConfig(config.Relegator)
+	cfg.InputDropout = 0
+	cfg.NEpochs = 5
+	train, val := moons(cfg, 600, 11)
+	run := func(reuse bool) *Trainer {
+		tr, err := NewTrainer(cfg, train, val, 11)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr.reuse = reuse
+		for !tr.Done() {
+			if err := tr.Step(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return tr
+	}
+
+	a, b := run(true), run(false)
+	for i, h := range a.History() {
+		if h != b.History()[i] {
+			t.Errorf("epoch %d: history %+v with reuse, %+v without", i+1, h, b.History()[i])
+		}
+	}
+	for i, p := range a.Model().Net.Params {
+		if q := b.Model().Net.Params[i]; p != q {
+			t.Fatalf("weight %d: %g with reuse, %g without", i, p, q)
+		}
+	}
+}
+
 func TestTrainerDeterministic(t *testing.T) {
 	cfg := smallConfig(config.Relegator)
 	cfg.BatchSize = 100
@@ -279,10 +314,14 @@ func TestNewTrainerRejects(t *testing.T) {
 }
 
 func TestTrainerStepAllocatesNothing(t *testing.T) {
-	for _, batch := range []int{0, 64} {
-		t.Run(fmt.Sprint("batch ", batch), func(t *testing.T) {
+	for _, c := range []struct {
+		batch   int
+		dropout float64
+	}{{0, 0.05}, {0, 0}, {64, 0.05}} {
+		t.Run(fmt.Sprintf("batch %d dropout %g", c.batch, c.dropout), func(t *testing.T) {
 			cfg := smallConfig(config.Relegator)
-			cfg.BatchSize = batch
+			cfg.BatchSize = c.batch
+			cfg.InputDropout = c.dropout
 			cfg.NEpochs = 1000
 			cfg.OTCutoff = true
 			train, val := moons(cfg, 400, 7)
