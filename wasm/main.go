@@ -53,6 +53,7 @@
 //	pass-significance, bayes-significance, relegated-fraction,
 //	pass-counts, stop-reason, evaluated-epoch,
 //	status           "running", "paused", "done" or "error"
+//	confusion        table of the analysis sample, truth by predicted class
 //	message          the current error message, empty when there is none
 //
 // Figures:

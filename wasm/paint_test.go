@@ -4,6 +4,9 @@ import (
 	"math"
 	"testing"
 	"time"
+
+	"github.com/relegator/relegator/core/data"
+	"github.com/relegator/relegator/core/nn"
 )
 
 func TestNiceTicks(t *testing.T) {
@@ -114,5 +117,52 @@ func TestBenchRejectsBadOptions(t *testing.T) {
 		if _, err := newBench(o); err == nil {
 			t.Errorf("case %d: newBench(%+v) returned nil error", i, o)
 		}
+	}
+}
+
+func TestPaintPointsColoursBySignal(t *testing.T) {
+	d := &data.Dataset{NFeatures: 2, X: []float64{0.25, 0.25, 0.75, 0.75}, Label: []int{data.Background, data.Signal},
+		M: []float64{0.5, 0.5}}
+	var r Raster
+	r.Resize(100, 100)
+	p := plotArea{L: 0, T: 0, W: 100, H: 100, X0: 0, X1: 1, Y0: 0, Y1: 1}
+	paintPoints(&r, d, p, 2)
+	at := func(x, y int) []byte { return r.Pix[4*(y*100+x) : 4*(y*100+x)+4] }
+	// Data y grows upwards, pixel rows downwards.
+	if got, want := at(25, 75), pointColours[data.Background]; got[0] != want.R || got[2] != want.B {
+		t.Errorf("background point pixel = %v, want the colour %v", got, want)
+	}
+	if got, want := at(75, 25), pointColours[data.Signal]; got[0] != want.R || got[1] != want.G {
+		t.Errorf("signal point pixel = %v, want the colour %v", got, want)
+	}
+	if got := at(50, 50); got[3] != 0 {
+		t.Errorf("pixel between the points = %v, want transparent", got)
+	}
+}
+
+func TestPaintHistoryLabelsEveryPanel(t *testing.T) {
+	hist := []nn.EpochStats{
+		{Epoch: 1, Loss: 1, Accuracy: 0.5, TrainLoss: 0.9, ValLoss: 1.1, TrainSignificance: 2, ValSignificance: 2.5},
+		{Epoch: 2, Loss: 0.8, Accuracy: 0.6, TrainLoss: 0.7, ValLoss: 0.9, TrainSignificance: 3, ValSignificance: 3.2},
+	}
+	var r Raster
+	labels := paintHistory(&r, 600, 200, 1, hist, nil)
+	titles := map[string]bool{}
+	for _, l := range labels {
+		titles[l.Text] = true
+	}
+	for _, want := range []string{"accuracy", "loss", "soft significance", "epoch"} {
+		if !titles[want] {
+			t.Errorf("labels lack %q", want)
+		}
+	}
+	painted := 0
+	for i := 0; i < len(r.Pix); i += 4 {
+		if r.Pix[i] != 255 || r.Pix[i+1] != 255 || r.Pix[i+2] != 255 {
+			painted++
+		}
+	}
+	if painted == 0 {
+		t.Error("history raster is blank")
 	}
 }

@@ -8,6 +8,10 @@ import (
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
 	"github.com/hexops/vecty/prop"
+
+	"github.com/relegator/relegator/core/data"
+	"github.com/relegator/relegator/core/eval"
+	"github.com/relegator/relegator/core/nn"
 )
 
 // Readouts shows the live numbers of the run.
@@ -53,6 +57,33 @@ func (r *Readouts) Render() (out vecty.ComponentOrHTML) {
 		readout("step-ms", "Step time", stepTime(a),
 			"Measured time of one training step and of the last step of an epoch, which also measures the whole sample"),
 		r.renderSlowNote(),
+		renderConfusion(res, evaluated),
+	)
+}
+
+// renderConfusion renders the confusion matrix of the analysis sample,
+// truth class by predicted class, with the counts inside the signal
+// window in brackets.
+func renderConfusion(res eval.Result, ok bool) *vecty.HTML {
+	cell := func(truth, pred int) *vecty.HTML {
+		text := "–"
+		if ok {
+			text = strconv.FormatFloat(res.Confusion[truth][pred], 'f', 0, 64) +
+				" (" + strconv.FormatFloat(res.ConfusionWindow[truth][pred], 'f', 0, 64) + ")"
+		}
+		return elem.TableData(vecty.Text(text))
+	}
+	row := func(name string, truth int) *vecty.HTML {
+		return elem.TableRow(elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "row")), vecty.Text(name)),
+			cell(truth, nn.ClassBackground), cell(truth, nn.ClassSignal), cell(truth, nn.ClassRelegated))
+	}
+	head := func(name string) *vecty.HTML {
+		return elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "col")), vecty.Text(name))
+	}
+	return elem.Table(vecty.Markup(prop.ID("confusion"), vecty.Class("confusion")),
+		elem.Caption(vecty.Text("Analysis sample: truth by predicted class (in the signal window)")),
+		elem.TableHead(elem.TableRow(head(""), head("background"), head("signal"), head("relegated"))),
+		elem.TableBody(row("background", data.Background), row("signal", data.Signal)),
 	)
 }
 
