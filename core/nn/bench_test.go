@@ -11,10 +11,10 @@ import (
 )
 
 // benchWorkloads are the browser's reference workloads, set up as the
-// page's bench() does: an MLP 2-40-40-20-3 with the relegator loss and
-// the page's configuration (config.Browser, no input dropout), trained on
-// events moons events in batches of batch events (0 for the whole
-// sample), with a validation part of 200 events.
+// page's bench() does. An MLP 2-40-40-20-3 with the relegator loss and the
+// page's configuration (config.Browser, no input dropout) trains on a
+// moons sample of events events in batches of batch events, 0 meaning the
+// whole sample. The validation part has 200 events.
 var benchWorkloads = []struct {
 	events, batch int
 }{
