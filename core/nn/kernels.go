@@ -1,12 +1,12 @@
 package nn
 
 // The kernels below are the inner loops of training and inference. Each
-// handles one layer for a block of events, so a call covers many events,
-// and each reslices its operands to exact lengths, so the compiler drops
-// most bounds checks from the inner loops. They work on lists of the
-// positive ReLU outputs of a layer: about half of the outputs are zero,
-// and a list walks past them without a branch per element, which the CPU
-// would mispredict about half of the time.
+// handles one layer for a block of events, so one call covers many events.
+// Each reslices its operands to exact lengths, so the compiler drops the
+// bounds checks from the inner loops. They work on lists of the positive
+// ReLU outputs of a layer: about half of the outputs are zero, and a list
+// walks past them without a branch per element, which the CPU would
+// mispredict about half of the time.
 
 // forwardLayer computes one dense layer for the events of a block: for
 // event i, z_i = b + Σ a_i[k]·w[k] over the inputs k in its list
@@ -120,9 +120,9 @@ func compactNonzero(x []float64, nz []int32) int32 {
 // event's list nzIn[i·in : i·in+countIn[i]]. For each such input k the
 // layer adds a_i[k]·dz_i to row k of the weight gradient g. When da is not
 // nil it also writes w[k]·dz_i, the derivative with respect to that input,
-// to da in the same compact layout. It adds dz_i to the bias gradient gb when gb is not nil. Only
-// the nonzero derivatives are visited, which for ReLU layers halves the
-// work of a dense pass again.
+// to da in the same compact layout. It adds dz_i to the bias gradient gb
+// when gb is not nil. Only the nonzero derivatives are visited, which for
+// ReLU layers halves the work of a dense pass again.
 func backwardLayer(w, g, gb []float64, in, out int, a []float64, nzIn, countIn, nzOut, countOut []int32, dz, da []float64) {
 	for i, cIn := range countIn {
 		ai := a[i*in : (i+1)*in : (i+1)*in]
