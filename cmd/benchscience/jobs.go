@@ -12,7 +12,7 @@ import (
 // seedRecipeName names the seed's training recipe in the table.
 const seedRecipeName = "seed recipe"
 
-// Jobs returns the fits that o asks for, point by point: every model type
+// Jobs returns the fits that o requests, point by point: every model type
 // with the tuned recipe and each variant, seeds 1 to o.seeds, and at the
 // points of o.seedPoints that are on the grid the relegator with the
 // seed's recipe and seeds 1 to o.seedRecipeSeeds.

@@ -54,7 +54,7 @@ type options struct {
 // fitted besides the tuned one. A seed-recipe fit trains on the whole
 // training part per step for hundreds of epochs, so only these points
 // fit in the time budget of the full grid.
-const defaultSeedRecipePoints = "0.2/0.001,0.2/0.01,0.5/0.018"
+const defaultSeedRecipePoints = "0.2/0.001,0.2/0.01,0.2/0.1,0.5/0.018,1/0.018"
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs := flag.NewFlagSet("benchscience", flag.ContinueOnError)
