@@ -196,6 +196,35 @@ func (c Config) crossProblems() []*FieldError {
 		}
 	}
 
+	// The activations are checked only for a network of a valid size, so
+	// that one oversized hidden_nodes gives one message.
+	smallNetwork := valid("hidden_nodes") && c.weightCount() <= maxWeights
+	if valid("hidden_nodes") {
+		if w := c.weightCount(); w > maxWeights {
+			out = append(out, &FieldError{Key: "hidden_nodes", Value: c.HiddenNodes,
+				Rule: fmt.Sprintf("gives a network of %d weights; at most %d keep a run within memory, so use fewer or narrower layers",
+					w, maxWeights)})
+		}
+	}
+
+	if smallNetwork && valid("batch_size", "n_events", "test_fraction") {
+		batch := c.NEvents - int(math.Ceil(c.TestFraction*float64(c.NEvents)))
+		if c.BatchSize > 0 && c.BatchSize < batch {
+			batch = c.BatchSize
+		}
+		units := 0
+		for _, n := range c.HiddenNodes {
+			units += n
+		}
+		if a := batch * units; batch > 0 && a > maxActivations {
+			out = append(out, &FieldError{Key: "batch_size", Value: c.BatchSize,
+				Related: []string{"hidden_nodes", "n_events", "test_fraction"},
+				Rule: fmt.Sprintf("gives batches of %d events × %d hidden units = %d activations; "+
+					"at most %d keep a run within memory, so set batch_size to %d or less (0 is the whole training part)",
+					batch, units, a, maxActivations, maxActivations/units)})
+		}
+	}
+
 	if valid("sig_fraction", "weighted_n_events") {
 		nb := AnalysisBackground(c.WeightedNEvents, c.SigFraction)
 		if nb < 1 || nb >= c.WeightedNEvents {
@@ -212,4 +241,26 @@ func (c Config) crossProblems() []*FieldError {
 // research code computed it. The other events are signal.
 func AnalysisBackground(n int, f float64) int {
 	return int(float64(n) * (1 - f))
+}
+
+// Bounds on the memory of one run. A weight costs its value, its gradient
+// and two Adam moments, and a hidden unit of one training event its
+// activation and its derivative: about 200 MB and 1.2 GB at the bounds, by
+// the peak memory of native runs. A browser tab has at most 4 GB of
+// WebAssembly memory.
+const (
+	maxWeights     = 5_000_000
+	maxActivations = 100_000_000
+)
+
+// weightCount returns the number of weights and biases of the network of
+// c, counted with the largest output layer, the 3 units of the relegator
+// types, and with biases.
+func (c Config) weightCount() int {
+	in, w := 2, 0
+	for _, n := range append(slices.Clone(c.HiddenNodes), 3) {
+		w += (in + 1) * n
+		in = n
+	}
+	return w
 }

@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -54,6 +55,11 @@ func TestValidateRejectsEachValue(t *testing.T) {
 		{"categ signif_type", func(c *Config) { c.SignifType = "categ" }, "signif_type"},
 		{"zero analysis datasets", func(c *Config) { c.NWeightedDatasets = 0 }, "n_weighted_datasets"},
 		{"no analysis background", func(c *Config) { c.WeightedNEvents = 10; c.SigFraction = 0.95 }, "sig_fraction"},
+		{"64 layers of 4096", func(c *Config) { c.HiddenNodes = slices.Repeat([]int{4096}, 64) }, "hidden_nodes"},
+		{"whole batch of wide layers", func(c *Config) { c.HiddenNodes, c.BatchSize = slices.Repeat([]int{700}, 8), 0 }, "batch_size"},
+		{"large batch of wide layers", func(c *Config) {
+			c.NEvents, c.BatchSize, c.HiddenNodes = 1_000_000, 100_000, []int{1000, 1000}
+		}, "batch_size"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -78,6 +84,16 @@ func TestValidateRejectsEachValue(t *testing.T) {
 				t.Errorf("message %q does not start with the key %q", err, tt.key)
 			}
 		})
+	}
+}
+
+func TestValidateMemoryBoundsAcceptReferenceSizes(t *testing.T) {
+	// The whole training part of the reference sample as one batch, as
+	// the seed trained, through layers of 1000 units.
+	c := SeedRecipe()
+	c.HiddenNodes = []int{1000, 1000, 1000}
+	if err := c.Validate(); err != nil {
+		t.Errorf("Validate() = %v, want nil", err)
 	}
 }
 
