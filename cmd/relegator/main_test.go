@@ -113,6 +113,8 @@ func TestRunRejectsBadInput(t *testing.T) {
 	label2 := writeCSV("label2.csv", "x1,x2,m,label\n"+good+"0.1,0.2,0.5,2\n")
 	oneFeature := writeCSV("x1.csv", "x1,m,label\n0.1,0.5,0\n0.3,0.5,1\n")
 	pickle := writeCSV("frame.csv", "\x80\x04\x95\x10\x00")
+	two := writeCSV("two.csv", "x1,x2,m,label\n"+good)
+	ten := writeCSV("ten.csv", "x1,x2,m,label\n"+strings.Repeat(good, 5))
 	tests := []struct {
 		name string
 		args []string
@@ -128,6 +130,9 @@ func TestRunRejectsBadInput(t *testing.T) {
 		{"pickle named csv", []string{"-train", pickle, writeConfig(t, `{}`)}, `read_pickle("` + pickle + `")`},
 		{"no config", nil, "usage"},
 		{"bad flag", []string{"-speed", "3", "c.json"}, "speed"},
+		{"training file too small", []string{"-train", two, writeConfig(t, `{}`)}, "two.csv: 2 events: need at least 10"},
+		{"test_fraction of a training file", []string{"-train", ten, writeConfig(t, `{"test_fraction": 0.95}`)},
+			"test_fraction 0.95: leaves no training events out of n_events 10"},
 		{"negative seed", []string{"-seed", "-1", "c.json"}, `invalid value "-1" for flag -seed: must be an integer in [0, 18446744073709551615]`},
 	}
 	for _, tt := range tests {

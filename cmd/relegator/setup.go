@@ -48,6 +48,13 @@ func setup(o options) (*core.Experiment, int, error) {
 		if training, err = readSample(trainPath); err != nil {
 			return nil, 0, err
 		}
+		if n := training.Len(); n < 10 {
+			return nil, 0, fmt.Errorf("%s: %d events: need at least 10 to split into training and validation parts", trainPath, n)
+		}
+		// The file's size takes the place of n_events, so that the rules
+		// on the split and on the memory of a batch judge the events that
+		// train.
+		c.NEvents = training.Len()
 	}
 	if analysisPath != "" {
 		if analysis, err = readSample(analysisPath); err != nil {
