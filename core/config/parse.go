@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -124,8 +123,36 @@ func readObject(dec *json.Decoder) ([]member, error) {
 	return out, nil
 }
 
-// keyBefore matches a JSON object key and its colon at the end of a text.
-var keyBefore = regexp.MustCompile(`"((?:[^"\\]|\\.)*)"\s*:\s*$`)
+// keyBefore returns the JSON object key, as written between its quotes,
+// whose colon ends b apart from white space, and whether there is one.
+func keyBefore(b []byte) (string, bool) {
+	b = bytes.TrimRight(b, " \t\r\n")
+	if len(b) == 0 || b[len(b)-1] != ':' {
+		return "", false
+	}
+	b = bytes.TrimRight(b[:len(b)-1], " \t\r\n")
+	end := len(b) - 1
+	if end < 0 || b[end] != '"' || escaped(b, end) {
+		return "", false
+	}
+	for i := end - 1; i >= 0; i-- {
+		if b[i] == '"' && !escaped(b, i) {
+			return string(b[i+1 : end]), true
+		}
+	}
+	return "", false
+}
+
+// escaped reports whether the byte at i follows an odd number of
+// backslashes.
+func escaped(b []byte, i int) bool {
+	n := 0
+	for i > 0 && b[i-1] == '\\' {
+		n++
+		i--
+	}
+	return n%2 == 1
+}
 
 // nonFiniteLiteral returns the error for a NaN or Infinity written as the
 // value of a key, which JavaScript and Python's json module write but JSON
@@ -154,11 +181,11 @@ func nonFiniteLiteral(b []byte) *FieldError {
 	default:
 		return nil
 	}
-	m := keyBefore.FindSubmatch(b[:start])
-	if m == nil {
+	key, ok := keyBefore(b[:start])
+	if !ok {
 		return nil
 	}
-	fe := &FieldError{Key: string(m[1]), Value: json.RawMessage(word), Rule: "JSON has no NaN or Infinity"}
+	fe := &FieldError{Key: key, Value: json.RawMessage(word), Rule: "JSON has no NaN or Infinity"}
 	if f, ok := lookup(fe.Key); ok {
 		fe.Key = f.key
 		if f.kind == kindFloat {

@@ -188,6 +188,29 @@ func TestParseMessages(t *testing.T) {
 	}
 }
 
+func TestKeyBefore(t *testing.T) {
+	tests := []struct {
+		text, want string
+		ok         bool
+	}{
+		{`{"noise": `, "noise", true},
+		{"{\"noise\"\t:\n", "noise", true},
+		{`{"a": 1, "b":`, "b", true},
+		{`{"say \"hi\"": `, `say \"hi\"`, true},
+		{`{"ends in \\": `, `ends in \\`, true},
+		{`{"open \": `, "", false},
+		{`{"noise" `, "", false},
+		{`[1, `, "", false},
+		{``, "", false},
+	}
+	for _, tt := range tests {
+		got, ok := keyBefore([]byte(tt.text))
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("keyBefore(%q) = %q, %v, want %q, %v", tt.text, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
 func TestParseByteOrderMark(t *testing.T) {
 	c, err := ParseJSON([]byte("\ufeff{\"noise\": 0.3}"))
 	if err != nil {
