@@ -43,6 +43,12 @@ const tinyProb = 1e-250
 // batch, and Z = signif.Z(S', B', formula). With sample weights, every
 // event counts with its weight in the cross-entropy mean, in S and B and
 // in n_sig and n_bkg.
+//
+// Three keys change the significance term: config SignifWeight multiplies
+// every term above but CE_rel/Z; under config.CountExpected, S and B sum
+// over every event, each weighted by its class's window efficiency; and
+// with SignifAverage > 1 a training step takes the derivatives of Z at
+// moving averages of S' and B' (see countAverage).
 type objective struct {
 	modelType string
 	// useZ reports whether the loss has a significance term.
@@ -193,8 +199,9 @@ func (o *objective) evaluate(b *batch, dOut []float64) lossValue {
 	}
 
 	// dL/dz_i = dL/dC · w_i/ΣW · dCE_i/dz_i
-	//         + dL/dZ · (∂Z/∂S'·S'/S or ∂Z/∂B'·B'/B) · w_i · dp_sig,i/dz_i
-	// with the second term only for events inside the window.
+	//         + dL/dZ · (∂Z/∂S'·S'/S or ∂Z/∂B'·B'/B) · w_i · c_i · dp_sig,i/dz_i
+	// with c_i the event's countWeight: 1 inside the window and 0 outside,
+	// or its class's window efficiency under config.CountExpected.
 	ceScale := dLdC / sumW
 	var sigCoef, bkgCoef float64
 	if dLdZ != 0 {
