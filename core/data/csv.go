@@ -111,6 +111,11 @@ func LoadCSV(r io.Reader, cols Columns) (*Dataset, error) {
 	if err != nil {
 		return nil, csvReadError(err)
 	}
+	if len(header) == 1 && strings.ContainsAny(header[0], ";\t") {
+		return nil, &CSVError{Line: 1, Err: fmt.Errorf("%w: header %q is one column; separate the columns with commas",
+			ErrMissingColumn, header[0])}
+	}
+	nColumns := len(header)
 	layout, err := cols.locate(header)
 	if err != nil {
 		return nil, err
@@ -121,6 +126,10 @@ func LoadCSV(r io.Reader, cols Columns) (*Dataset, error) {
 		record, err := cr.Read()
 		if err == io.EOF {
 			break
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrFieldCount) {
+			return nil, &CSVError{Line: pe.Line, Err: fmt.Errorf("%d fields: the header has %d", len(record), nColumns)}
 		}
 		if err != nil {
 			return nil, csvReadError(err)

@@ -88,6 +88,7 @@ func TestLoadCSVErrors(t *testing.T) {
 		{"negative label", "x1,x2,m,label\n1,2,3,0\n1,2,3,-1\n", ErrInvalidLabel, 3, "label"},
 		{"huge label", "x1,x2,m,label\n1,2,3,1000\n", ErrInvalidLabel, 2, "label"},
 		{"one event", "x1,x2,m,label\n1,2,3,0\n", ErrTooFewEvents, 0, ""},
+		{"semicolons", "x1;x2;m;label\n1;2;3;0\n", ErrMissingColumn, 1, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -146,6 +147,16 @@ func TestLoadCSVWrongFieldCount(t *testing.T) {
 	var ce *CSVError
 	if !errors.As(err, &ce) || ce.Line != 3 {
 		t.Errorf("LoadCSV = %v, want a *CSVError on line 3", err)
+	}
+	if want := "line 3: 3 fields: the header has 4"; err == nil || err.Error() != want {
+		t.Errorf("message %v, want %q", err, want)
+	}
+}
+
+func TestLoadCSVSemicolonMessage(t *testing.T) {
+	_, err := LoadCSV(strings.NewReader("x1;x2;m;label\n1;2;3;0\n"), DefaultColumns())
+	if err == nil || !strings.Contains(err.Error(), "separate the columns with commas") {
+		t.Errorf("LoadCSV = %v, want advice to use commas", err)
 	}
 }
 
