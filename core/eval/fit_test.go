@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"os"
 	"testing"
 
 	"github.com/relegator/relegator/core/config"
@@ -223,6 +224,45 @@ func TestFitMassOnSampleHistograms(t *testing.T) {
 		}
 		if math.Abs(fit.Lambda-1/c.BkgdBeta) > 4*fit.LambdaErr {
 			t.Errorf("%s: slope %g ± %g, want %g", name, fit.Lambda, fit.LambdaErr, 1/c.BkgdBeta)
+		}
+	}
+}
+
+func TestFitMassOnSeedSample(t *testing.T) {
+	// The training sample written by the original research code: 12500
+	// signal masses from Normal(0.5, 0.03) over 12500 exponential ones.
+	f, err := os.Open(sharedPath(t, "data/moons-mass-noise0.2-n25000.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	d, err := data.LoadCSV(f, data.DefaultColumns())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := config.Default()
+	hs, err := MassHistograms(d, make([]int, d.Len()), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(hs.All.Counts); got != 79 {
+		t.Errorf("%d bins for 25000 events, want round(sqrt(25000)/2) = 79", got)
+	}
+	fit, err := FitMass(hs.All, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks := []struct {
+		name           string
+		got, err, want float64
+	}{
+		{"mean", fit.Mu, fit.MuErr, c.MeanFOM},
+		{"width", fit.Sigma, fit.SigmaErr, c.WidthFOM},
+		{"slope", fit.Lambda, fit.LambdaErr, 1 / c.BkgdBeta},
+	}
+	for _, ck := range checks {
+		if math.Abs(ck.got-ck.want) > 4*ck.err {
+			t.Errorf("%s %.5f ± %.5f, generated with %.5f", ck.name, ck.got, ck.err, ck.want)
 		}
 	}
 }
