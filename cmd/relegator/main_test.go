@@ -132,7 +132,7 @@ func TestRunRejectsBadInput(t *testing.T) {
 		{"bad flag", []string{"-speed", "3", "c.json"}, "speed"},
 		{"training file too small", []string{"-train", two, writeConfig(t, `{}`)}, "two.csv: 2 events: need at least 10"},
 		{"test_fraction of a training file", []string{"-train", ten, writeConfig(t, `{"test_fraction": 0.95}`)},
-			"test_fraction 0.95: leaves no training events out of n_events 10"},
+			"test_fraction 0.95: leaves 0 training events out of n_events 10"},
 		{"negative seed", []string{"-seed", "-1", "c.json"}, `invalid value "-1" for flag -seed: must be an integer in [0, 18446744073709551615]`},
 	}
 	for _, tt := range tests {

@@ -175,6 +175,8 @@ func TestParseMessages(t *testing.T) {
 			"width_fom -Infinity: must be > 0; JSON has no NaN or Infinity"},
 		{"empty file", " \n", "config is empty: write a JSON object; {} gives the reference configuration"},
 		{"null", `null`, "config is not a JSON object: found null where { was expected"},
+		{"empty key", `{"": 1}`, `"" 1: unknown key`},
+		{"key with a space", `{"n events": 1}`, `"n events" 1: unknown key; did you mean n_events?`},
 		{"10000 layers", `{"hidden_nodes": ` + longList + `}`,
 			"hidden_nodes [" + strings.Repeat("4 ", 29) + "4…: must list 1 to 64 layer widths"},
 	}

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -26,10 +28,18 @@ type FieldError struct {
 	Related []string
 }
 
-// Error returns "key value: rule", with a long value cut short.
+// Error returns "key value: rule", with a long value cut short and a key
+// that is not a plain word quoted.
 func (e *FieldError) Error() string {
-	return fmt.Sprintf("%s %s: %s", e.Key, shorten(formatValue(e.Value)), e.Rule)
+	key := e.Key
+	if !plainKey.MatchString(key) {
+		key = strconv.Quote(key)
+	}
+	return fmt.Sprintf("%s %s: %s", key, shorten(formatValue(e.Value)), e.Rule)
 }
+
+// plainKey matches a key that reads unambiguously without quotes.
+var plainKey = regexp.MustCompile(`^[A-Za-z0-9_]+$`)
 
 // maxValueText is the longest value text that a message quotes in full.
 const maxValueText = 60
@@ -189,10 +199,17 @@ func (c Config) crossProblems() []*FieldError {
 	}
 
 	if valid("test_fraction", "n_events") {
+		// Each part needs an event of each class, so at least 2 events.
 		nVal := int(math.Ceil(c.TestFraction * float64(c.NEvents)))
-		if nVal >= c.NEvents {
+		switch {
+		case c.NEvents-nVal < 2:
 			out = append(out, &FieldError{Key: "test_fraction", Value: c.TestFraction, Related: []string{"n_events"},
-				Rule: fmt.Sprintf("leaves no training events out of n_events %d; lower it", c.NEvents)})
+				Rule: fmt.Sprintf("leaves %d training events out of n_events %d; lower it so that at least 2 remain",
+					c.NEvents-nVal, c.NEvents)})
+		case nVal < 2:
+			out = append(out, &FieldError{Key: "test_fraction", Value: c.TestFraction, Related: []string{"n_events"},
+				Rule: fmt.Sprintf("gives %d validation events out of n_events %d; raise it so that there are at least 2",
+					nVal, c.NEvents)})
 		}
 	}
 

@@ -36,6 +36,8 @@ func TestValidateRejectsEachValue(t *testing.T) {
 		{"test_fraction zero", func(c *Config) { c.TestFraction = 0 }, "test_fraction"},
 		{"test_fraction one", func(c *Config) { c.TestFraction = 1 }, "test_fraction"},
 		{"test_fraction leaves no training", func(c *Config) { c.NEvents = 10; c.TestFraction = 0.95 }, "test_fraction"},
+		{"test_fraction leaves one training event", func(c *Config) { c.NEvents = 10; c.TestFraction = 0.9 }, "test_fraction"},
+		{"test_fraction gives one validation event", func(c *Config) { c.TestFraction = 1e-300 }, "test_fraction"},
 		{"window above max", func(c *Config) { c.MeanFOM = 0.95 }, "mean_fom"},
 		{"window below min", func(c *Config) { c.NSigmas = 20 }, "mean_fom"},
 		{"min equals max", func(c *Config) { c.MinFOM = 1 }, "max_fom"},
