@@ -35,9 +35,9 @@ type summary struct {
 	Relegated    float64 `json:"relegated_fraction"`
 	RawZ         float64 `json:"raw_significance"`
 	PassZ        float64 `json:"pass_significance"`
-	// AnalysisSamples is the number of analysis samples, and PassZMean
-	// and PassZSD the mean and the standard deviation of the pass
-	// significance over them; the first sample gives PassZ.
+	// AnalysisSamples is the number of analysis samples. PassZMean and
+	// PassZSD are the mean and the standard deviation of the pass
+	// significance over them, and the first sample gives PassZ.
 	AnalysisSamples int     `json:"analysis_samples"`
 	PassZMean       float64 `json:"pass_significance_mean"`
 	PassZSD         float64 `json:"pass_significance_sd"`
