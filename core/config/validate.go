@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -32,14 +31,24 @@ type FieldError struct {
 // that is not a plain word quoted.
 func (e *FieldError) Error() string {
 	key := e.Key
-	if !plainKey.MatchString(key) {
+	if !isPlainKey(key) {
 		key = strconv.Quote(key)
 	}
 	return fmt.Sprintf("%s %s: %s", key, shorten(formatValue(e.Value)), e.Rule)
 }
 
-// plainKey matches a key that reads unambiguously without quotes.
-var plainKey = regexp.MustCompile(`^[A-Za-z0-9_]+$`)
+// isPlainKey reports whether key reads unambiguously without quotes: it
+// is not empty and has only ASCII letters, digits and underscores. A loop
+// and not a regexp, because a package-level regexp keeps regexp in the
+// WebAssembly page, about 100 KB of it gzipped.
+func isPlainKey(key string) bool {
+	for _, c := range []byte(key) {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return key != ""
+}
 
 // maxValueText is the longest value text that a message quotes in full.
 const maxValueText = 60
