@@ -149,3 +149,30 @@ func BenchmarkEvaluate(b *testing.B) {
 		})
 	}
 }
+
+func TestEvaluateSelectionRule(t *testing.T) {
+	// Logits (0, 0.5, 0.45) give p_sig = 0.39: the largest output, so
+	// signal under argmax, but below 0.5, so relegated under p_sig. The
+	// second event is signal under both rules.
+	d := &data.Dataset{NFeatures: 2, X: []float64{0.05, 0.045, 1, -1}, Label: []int{1, 1}, M: []float64{0.5, 0.5}}
+	tests := []struct {
+		rule     string
+		wantPass float64
+		wantRel  float64
+	}{
+		{config.Argmax, 2, 0},
+		{config.PSig, 1, 1},
+	}
+	for _, tt := range tests {
+		c := config.Default()
+		c.Selection = tt.rule
+		got, err := Evaluate(quadrantModel(t), d, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Rule != tt.rule || got.NPassSig != tt.wantPass || got.Confusion[1][pr] != tt.wantRel {
+			t.Errorf("%s: rule %q, %g pass and %g relegated, want %g and %g",
+				tt.rule, got.Rule, got.NPassSig, got.Confusion[1][pr], tt.wantPass, tt.wantRel)
+		}
+	}
+}
