@@ -168,10 +168,17 @@ const blockSize = 64
 // forward fills the activations of the n events whose inputs are in
 // s.a[0], with their lists of nonzero inputs and positive hidden outputs.
 func (net *Network) forward(s *activations, n int) {
+	net.forwardRange(s, 0, n)
+}
+
+// forwardRange runs forward for the events lo to hi-1 of s only. Each
+// event's results depend on its own inputs alone, so a pass split into
+// ranges gives the same values as one pass over all events.
+func (net *Network) forwardRange(s *activations, lo, hi int) {
 	last := len(net.W) - 1
 	in0 := net.Sizes[0]
-	for start := 0; start < n; start += blockSize {
-		end := min(start+blockSize, n)
+	for start := lo; start < hi; start += blockSize {
+		end := min(start+blockSize, hi)
 		for i := start; i < end; i++ {
 			s.count[0][i] = compactNonzero(s.a[0][i*in0:(i+1)*in0], s.nz[0][i*in0:(i+1)*in0])
 		}
@@ -208,12 +215,20 @@ func (net *Network) backwardWork() int {
 // are carried in compact form, only for the active ReLU units. work must
 // hold backwardWork() elements.
 func (net *Network) backward(s *activations, dOut []float64, n int, gw, gb [][]float64, work []float64) {
+	net.backwardRange(s, dOut, 0, n, gw, gb, work)
+}
+
+// backwardRange runs backward for the events lo to hi-1 of s and dOut
+// only. The kernels add each event's terms to a gradient element in event
+// order, so passes over consecutive ranges, in order, leave the same bits
+// in gw and gb as one pass over all of them.
+func (net *Network) backwardRange(s *activations, dOut []float64, lo, hi int, gw, gb [][]float64, work []float64) {
 	half := len(work) / 2
 	bufA, bufB := work[:half:half], work[half:]
 	last := len(net.W) - 1
 	nOut := net.Sizes[last+1]
-	for start := 0; start < n; start += blockSize {
-		end := min(start+blockSize, n)
+	for start := lo; start < hi; start += blockSize {
+		end := min(start+blockSize, hi)
 		dz := dOut[start*nOut : end*nOut]
 		var nzOut, countOut []int32
 		for l := last; l >= 0; l-- {

@@ -33,7 +33,8 @@ type EpochStats struct {
 
 // Trainer trains a model with Adam, one batch per Step, so a caller such
 // as the browser's event loop can run it in slices and read the history
-// between them. It is not safe for concurrent use.
+// between them. Work splits a step further, into pieces of a bounded
+// number of events (see SetChunk). It is not safe for concurrent use.
 type Trainer struct {
 	cfg   config.Config
 	train *data.Dataset
@@ -58,11 +59,33 @@ type Trainer struct {
 	lossSum, accSum float64
 	// fresh reports that the batch buffers hold the forward pass of the
 	// whole training part with the current weights and without dropout,
-	// left by the last measurement, so the next Step can skip its own.
+	// left by the last measurement, so the next step can skip its own.
 	fresh bool
-	// reuse lets measureTrain leave its forward pass to the next Step;
-	// tests turn it off to check that both paths agree.
+	// reuse lets the measurement of the training part leave its forward
+	// pass to the next step; tests turn it off to check that both paths
+	// agree.
 	reuse bool
+
+	// State of the step in progress, which Work advances piece by piece.
+	// phase is the part of the step that runs next and cursor the next
+	// event of its pass.
+	phase  stepPhase
+	cursor int
+	// chunk is the number of events a Work call takes through the
+	// network, or 0 for a whole step per call.
+	chunk int
+	// inBatch reports that the current measurement of the training part
+	// runs in the batch buffers, to leave them fresh.
+	inBatch bool
+	// batchLoss is the loss of the current batch, added to lossSum once
+	// its update is done.
+	batchLoss lossValue
+	// trainLoss is the epoch's measurement of the training part, kept
+	// until the validation part is measured.
+	trainLoss lossValue
+	// workEvents counts the events that the last Work or Step call took
+	// through the network, for tests and benchmarks.
+	workEvents int
 
 	// Buffers of one training batch.
 	acts  *activations
@@ -179,66 +202,32 @@ func newEvalSet(d *data.Dataset, k int) evalSet {
 // the epoch (see EpochStats) and applies the stopping rules: the
 // overtraining cut-off when cfg.OTCutoff is set, then cfg.NEpochs. A loss
 // or weight that is not finite ends training with a *DivergenceError.
-// Once Done, Step does nothing and returns nil. After the first call it
-// allocates nothing.
+// When Work has begun a step, Step finishes that step instead of starting
+// another. Once Done, Step does nothing and returns nil. After the first
+// call it allocates nothing.
 //
-// NOTE: with cfg.BatchSize 0 a Step is a whole epoch and its measurement,
-// about 65 ms for 15000 events under WebAssembly in Node 20, and a caller
-// cannot split it into shorter slices.
+// With cfg.BatchSize 0 a Step is a whole epoch and its measurement, about
+// 65 ms for 15000 events under WebAssembly in Node 20; Work runs the same
+// step in shorter pieces.
 func (t *Trainer) Step() error {
-	if t.done {
-		return nil
-	}
-	if t.step == 0 && t.steps > 1 {
-		t.shuffle()
-	}
-	start := t.step * t.batchSize
-	nb := min(t.batchSize, t.train.Len()-start)
-	net := t.model.Net
-	k := t.bt.k
-	last := len(t.acts.a) - 1
-	if !t.fresh {
-		t.gather(t.perm[start : start+nb])
-		applyHead(t.acts.a[last], t.probs, nb, k)
-	}
-	t.fresh = false
-	t.bt.n = nb
-	t.bt.logits = t.acts.a[last][:nb*k]
-	t.bt.probs = t.probs[:nb*k]
-	clear(t.grad)
-	v := t.obj.evaluate(&t.bt, t.dOut[:nb*k])
-	if !finite(v.Loss) {
-		return t.diverge(t.epoch+1, v.Loss)
-	}
-	net.backward(t.acts, t.dOut, nb, t.gw, t.gb, t.work)
-	t.opt.update(net.Params, t.grad)
-	if !allFinite(net.Params) {
-		return t.diverge(t.epoch+1, v.Loss)
-	}
-	t.lossSum += v.Loss * float64(nb)
-	t.accSum += v.Accuracy * float64(nb)
-
-	t.step++
-	if t.step < t.steps {
-		return nil
-	}
-	t.step = 0
-	return t.endEpoch()
+	return t.run(math.MaxInt)
 }
 
 // gather copies the events idx of the training part into the batch
-// buffers and runs the forward pass. Features pass through inverted
-// dropout: each is zeroed with probability cfg.InputDropout, and the kept
-// ones are divided by the keep probability, so their expected value is
-// unchanged.
-func (t *Trainer) gather(idx []int) {
+// buffers from row at on and runs their forward pass. Features pass
+// through inverted dropout: each is zeroed with probability
+// cfg.InputDropout, and the kept ones are divided by the keep probability,
+// so their expected value is unchanged. The masks are drawn event after
+// event, so gathering a batch in consecutive pieces draws the same ones.
+func (t *Trainer) gather(idx []int, at int) {
 	d := t.train
 	nf := d.NFeatures
 	x := t.acts.a[0]
 	rate := t.cfg.InputDropout
 	scale := 1 / (1 - rate)
 	for j, i := range idx {
-		dst := x[j*nf : (j+1)*nf : (j+1)*nf]
+		r := at + j
+		dst := x[r*nf : (r+1)*nf : (r+1)*nf]
 		copy(dst, d.X[i*nf:(i+1)*nf])
 		if rate > 0 {
 			for f := range dst {
@@ -249,13 +238,13 @@ func (t *Trainer) gather(idx []int) {
 				}
 			}
 		}
-		t.bt.label[j] = d.Label[i]
-		t.bt.mass[j] = d.M[i]
+		t.bt.label[r] = d.Label[i]
+		t.bt.mass[r] = d.M[i]
 		if d.W != nil {
-			t.bt.weight[j] = d.W[i]
+			t.bt.weight[r] = d.W[i]
 		}
 	}
-	t.model.Net.forward(t.acts, len(idx))
+	t.model.Net.forwardRange(t.acts, at, at+len(idx))
 }
 
 // shuffle draws a new order of the training events (Fisher-Yates).
@@ -267,18 +256,11 @@ func (t *Trainer) shuffle() {
 	}
 }
 
-// endEpoch measures the epoch that just ended and decides whether to stop.
-func (t *Trainer) endEpoch() error {
+// recordEpoch ends the epoch whose training and validation parts were
+// measured as tr and va: it appends the epoch to the history, sets the
+// learning rate of the next one and applies the stopping rules.
+func (t *Trainer) recordEpoch(tr, va lossValue) {
 	n := float64(t.train.Len())
-	tr := t.measureTrain()
-	if !finite(tr.Loss) {
-		return t.diverge(t.epoch+1, tr.Loss)
-	}
-	va := t.measure(&t.valEval)
-	if !finite(va.Loss) {
-		return t.diverge(t.epoch+1, va.Loss)
-	}
-
 	t.epoch++
 	t.opt.lr = scheduledRate(&t.cfg, t.epoch)
 	t.history = append(t.history, EpochStats{
@@ -301,7 +283,6 @@ func (t *Trainer) endEpoch() error {
 	case t.epoch >= t.cfg.NEpochs:
 		t.finish(StopMaxEpochs)
 	}
-	return nil
 }
 
 // valLosses writes the validation losses of the last depth epochs into
@@ -315,36 +296,6 @@ func (t *Trainer) valLosses(depth int) []float64 {
 	return buf
 }
 
-// measureTrain computes the loss of the model on the training part without
-// dropout. When the whole part is one batch and there is no dropout, the
-// next Step would run the same forward pass, so the measurement runs it in
-// the batch buffers and leaves it there for that Step. Training runs the
-// same arithmetic either way, so the results do not depend on the path.
-func (t *Trainer) measureTrain() lossValue {
-	if t.steps > 1 || t.cfg.InputDropout > 0 || !t.reuse {
-		return t.measure(&t.trainEval)
-	}
-	n := t.train.Len()
-	t.gather(t.perm[:n])
-	k := t.bt.k
-	last := len(t.acts.a) - 1
-	applyHead(t.acts.a[last], t.probs, n, k)
-	t.bt.n = n
-	t.bt.logits = t.acts.a[last][:n*k]
-	t.bt.probs = t.probs[:n*k]
-	t.fresh = true
-	return t.obj.evaluate(&t.bt, nil)
-}
-
-// measure computes the loss of the model on a whole dataset without
-// dropout.
-func (t *Trainer) measure(s *evalSet) lossValue {
-	net := t.model.Net
-	net.logits(s.d.X, s.b.n, t.evalActs, s.b.logits)
-	applyHead(s.b.logits, s.b.probs, s.b.n, s.b.k)
-	return t.obj.evaluate(&s.b, nil)
-}
-
 // finish ends training for reason, and for regress picks the threshold.
 func (t *Trainer) finish(reason string) {
 	t.done = true
@@ -356,6 +307,7 @@ func (t *Trainer) finish(reason string) {
 
 func (t *Trainer) diverge(epoch int, loss float64) error {
 	err := &DivergenceError{Epoch: epoch, Loss: loss, LearningRate: t.cfg.LearningRate}
+	t.phase = phaseIdle
 	t.done = true
 	t.stop = err.Error()
 	return err
