@@ -61,6 +61,10 @@ func (t *Trainer) Chunk() int { return t.chunk }
 // about a tenth of its forward pass, so as much as one 2048-event forward
 // piece for 18750 events (see BenchmarkWorkChunk).
 //
+// NOTE: the loss of a batch is not split, so the call that computes it
+// grows with the batch and not with the chunk: about ten 2048-event
+// forward pieces for a batch of 200000 events.
+//
 // Work never runs into the next step, and it returns when the step ends
 // even if the chunk is not used up. Pending reports whether a step is
 // under way, and Epoch, History and Done change only in the call that ends
