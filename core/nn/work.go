@@ -56,10 +56,10 @@ func (t *Trainer) Chunk() int { return t.chunk }
 // and the stopping rules. For a regress model the call that ends training
 // also scans 100 thresholds over the validation part.
 //
-// Calls differ in cost. For an MLP 2-40-40-20-3, natively and in Node,
-// a backward event cost about 1.7 forward events, and the loss of a batch
-// about a tenth of its forward pass, so as much as one 2048-event forward
-// piece for 18750 events (see BenchmarkWorkChunk).
+// Calls differ in cost. For an MLP 2-40-40-20-3, natively and in Node, a
+// backward event cost about 1.7 forward events. The loss of a batch cost
+// about a tenth of its forward pass, so for 18750 events as much as one
+// 2048-event forward piece (see BenchmarkWorkChunk).
 //
 // NOTE: the loss of a batch is not split, so the call that computes it
 // grows with the batch and not with the chunk: about ten 2048-event
