@@ -48,8 +48,9 @@ func (t *Trainer) Chunk() int { return t.chunk }
 // is pending, and takes at most Chunk() events through the network.
 // A step is the forward pass of its batch, the loss, the backward pass and
 // the Adam update. The last step of an epoch also runs the training part
-// (unless that was the batch, without dropout) and the validation part
-// forward to measure the epoch. The loss of a batch larger than the chunk
+// without dropout and the validation part forward to measure the epoch.
+// When the batch is the whole training part and dropout is off, the next
+// step reuses that forward pass of the training part. The loss of a batch larger than the chunk
 // runs in a call of its own, which takes no events through the network.
 // A call that ends any other pass also runs what needs all of its events:
 // the Adam update, or the loss of a measured part with the history entry

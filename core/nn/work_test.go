@@ -98,12 +98,13 @@ func TestWorkMatchesStep(t *testing.T) {
 				t.Errorf("%d Work calls for %d steps of %d events, want more calls than steps", calls, steps, batch)
 			}
 
-			// Every third call is a Step, which finishes the pending step.
+			// Every third call is a Step, which finishes the pending
+			// step, and the chunk changes between the Work calls.
 			mixed := newTrainer()
-			if err := mixed.SetChunk(c.chunk); err != nil {
-				t.Fatal(err)
-			}
 			for i := 0; !mixed.Done(); i++ {
+				if err := mixed.SetChunk(c.chunk/2 + i%2*c.chunk/2); err != nil {
+					t.Fatal(err)
+				}
 				if i%3 == 2 {
 					if err := mixed.Step(); err != nil {
 						t.Fatal(err)
