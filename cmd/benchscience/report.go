@@ -19,7 +19,7 @@ func writeReport(w io.Writer, o options, rows []Row, fits int, wall time.Duratio
 	if diff := config.EncodeURLDiff(o.tuned.Config, config.Default()).Encode(); diff != "" {
 		fmt.Fprintf(&b, " with %s", diff)
 	}
-	fmt.Fprintf(&b, ", %d seeds per point and model type.", o.seeds)
+	fmt.Fprintf(&b, ", %s per point and model type.", plural(o.seeds, "seed"))
 	for _, r := range o.variants {
 		fmt.Fprintf(&b, " Recipe %q is %q with %s.", r.Name, o.tuned.Name,
 			config.EncodeURLDiff(r.Config, o.tuned.Config).Encode())
@@ -29,8 +29,8 @@ func writeReport(w io.Writer, o options, rows []Row, fits int, wall time.Duratio
 		for i, p := range o.seedPoints {
 			pts[i] = p.String()
 		}
-		fmt.Fprintf(&b, " Recipe %q is config.SeedRecipe(), fitted for the relegator only at noise/f = %s with %d seeds,"+
-			" because one such fit runs hundreds of full-batch epochs.", seedRecipeName, strings.Join(pts, ", "), o.seedRecipeSeeds)
+		fmt.Fprintf(&b, " Recipe %q is config.SeedRecipe(), fitted for the relegator only at noise/f = %s with %s,"+
+			" because one such fit runs hundreds of full-batch epochs.", seedRecipeName, strings.Join(pts, ", "), plural(o.seedRecipeSeeds, "seed"))
 	}
 	fmt.Fprintf(&b, " Pass Z is the expected pass significance measured on %d independent events per class,"+
 		" so a mean slightly above the Bayes limit is sampling error of that measurement.\n\n", o.perClass)
@@ -38,4 +38,12 @@ func writeReport(w io.Writer, o options, rows []Row, fits int, wall time.Duratio
 		return err
 	}
 	return WriteTable(w, rows)
+}
+
+// plural returns n and the noun, with an s unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/relegator/relegator/core/config"
 )
@@ -86,6 +87,27 @@ func TestWriteCSV(t *testing.T) {
 		got := recs[c.row][i]
 		if !strings.HasPrefix(got, c.wantPrefix) || c.wantPrefix == "" && got != "" {
 			t.Errorf("row %d %s = %q, want %q…", c.row, c.column, got, c.wantPrefix)
+		}
+	}
+}
+
+func TestWriteReportNamesRecipes(t *testing.T) {
+	tuned := Recipe{Name: "tuned", Config: config.Default()}
+	variant, err := parseVariant("small batch:batch_size=256", tuned.Config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := options{seeds: 1, workers: 2, perClass: 5000, tuned: tuned, variants: []Recipe{variant},
+		seedPoints: []Point{{0.2, 1.4, 0.01}}, seedRecipeSeeds: 2}
+	var b bytes.Buffer
+	if err := writeReport(&b, o, sampleRows(), 7, 3*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	text := b.String()
+	for _, want := range []string{"7 fits in 3 s", "1 seed per point", `"small batch" is "tuned" with batch_size=256`,
+		"config.SeedRecipe()", "0.2/0.01 with 2 seeds", "5000 independent events", "| noise | f |"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("report lacks %q:\n%s", want, text)
 		}
 	}
 }
