@@ -19,6 +19,7 @@ const (
 // drawing paints the canvases of the page from the App's state. Each
 // canvas is repainted only when what it shows, or its size, changed.
 type drawing struct {
+	document js.Value
 	mapLayer canvasLayer
 	points   canvasLayer
 	history  canvasLayer
@@ -44,6 +45,7 @@ const historyInterval = 250 * time.Millisecond
 
 func newDrawing() *drawing {
 	return &drawing{
+		document:   js.Global().Get("document"),
 		mapLayer:   canvasLayer{id: "map-canvas"},
 		points:     canvasLayer{id: "points-canvas"},
 		history:    canvasLayer{id: "history-canvas"},
@@ -54,6 +56,7 @@ func newDrawing() *drawing {
 
 // draw repaints what changed. It reads the App and never changes it.
 func (d *drawing) draw(a *App) {
+	// dom/v2's Window has no devicePixelRatio.
 	dpr := js.Global().Get("devicePixelRatio").Float()
 	if !(dpr >= 0.5) || math.IsInf(dpr, 0) {
 		dpr = 1
@@ -68,18 +71,18 @@ func (d *drawing) draw(a *App) {
 // drawFigure paints the decision map and, over it, the training points
 // with the axes.
 func (d *drawing) drawFigure(a *App, scaleChanged bool) {
-	if !d.points.attach() || !d.mapLayer.attach() {
+	if !d.points.attach(d.document) || !d.mapLayer.attach(d.document) {
 		return
 	}
 	w, h := d.points.cssSize()
 	resized := scaleChanged || w != d.figW || h != d.figH
 	if resized {
 		d.figW, d.figH = w, h
-		style := d.mapLayer.el.Get("style")
-		style.Set("left", itoa(figureLeft)+"px")
-		style.Set("top", itoa(figureTop)+"px")
-		style.Set("width", itoa(int(max(w-figureLeft-figureRight, 1)))+"px")
-		style.Set("height", itoa(int(max(h-figureTop-figureBottom, 1)))+"px")
+		style := d.mapLayer.el.Style()
+		style.SetProperty("left", itoa(figureLeft)+"px", "")
+		style.SetProperty("top", itoa(figureTop)+"px", "")
+		style.SetProperty("width", itoa(int(max(w-figureLeft-figureRight, 1)))+"px", "")
+		style.SetProperty("height", itoa(int(max(h-figureTop-figureBottom, 1)))+"px", "")
 	}
 	exp := a.Experiment()
 	if exp != nil && (resized || a.DataVersion != d.drawnData) {
@@ -95,20 +98,21 @@ func (d *drawing) drawFigure(a *App, scaleChanged bool) {
 			W: float64(bw) - (figureLeft+figureRight)*s, H: float64(bh) - (figureTop+figureBottom)*s,
 			X0: x0, X1: x1, Y0: y0, Y1: y1}
 		paintPoints(r, exp.Train, p, 1.4*s)
-		d.points.labels = axes(r, p, s, false, d.points.labels[:0], "x₀", "x₁")
-		d.points.put(d.points.labels, s)
+		d.points.put()
+		startText(d.points.ctx, s)
+		axes(d.points.ctx, p, s, axisStyle{xTitle: "x₀", yTitle: "x₁"})
 	}
 	if m := a.DecisionMap(); m != nil && (resized || a.EvalCount() != d.drawnEval) {
 		d.drawnEval = a.EvalCount()
 		d.mapLayer.size(m.NX, m.NY)
 		paintMap(&d.mapLayer.raster, m)
-		d.mapLayer.put(nil, 1)
+		d.mapLayer.put()
 	}
 }
 
 // drawHistory paints accuracy, loss and significance against epoch.
 func (d *drawing) drawHistory(a *App, scaleChanged bool) {
-	if !d.history.attach() {
+	if !d.history.attach(d.document) {
 		return
 	}
 	w, h := d.history.cssSize()
@@ -136,13 +140,12 @@ func (d *drawing) drawHistory(a *App, scaleChanged bool) {
 	if tr != nil {
 		hist = tr.History()
 	}
-	d.history.labels = paintHistory(&d.history.raster, bw, bh, s, hist, d.history.labels[:0])
-	d.history.put(d.history.labels, s)
+	paintHistory(d.history.ctx, bw, bh, s, hist)
 }
 
 // drawMass paints the mass histograms of the latest evaluation.
 func (d *drawing) drawMass(a *App, scaleChanged bool) {
-	if !d.mass.attach() {
+	if !d.mass.attach(d.document) {
 		return
 	}
 	w, h := d.mass.cssSize()
@@ -155,6 +158,5 @@ func (d *drawing) drawMass(a *App, scaleChanged bool) {
 	s := d.dpr
 	bw, bh := int(w*s+0.5), int(h*s+0.5)
 	d.mass.size(bw, bh)
-	d.mass.labels = paintMass(&d.mass.raster, bw, bh, s, a.MassPanels(), d.mass.labels[:0])
-	d.mass.put(d.mass.labels, s)
+	paintMass(d.mass.ctx, bw, bh, s, a.MassPanels())
 }

@@ -64,13 +64,15 @@ func (c *Charts) Render() vecty.ComponentOrHTML {
 				event.Click(c.onFit)), vecty.Text("Fit background"))),
 		elem.Canvas(vecty.Markup(prop.ID("mass-canvas"), vecty.Class("chart", "mass"),
 			vecty.Attribute("role", "img"),
-			vecty.Attribute("aria-label", "Mass histograms before and after the selection"))),
+			vecty.Attribute("aria-label", "Mass histograms before and after the selection, "+
+				"and under the second the counts minus the fitted background"))),
 		lineLegend(
 			legendEntry{"all events", massColours[0]},
 			legendEntry{"signal", massColours[1]},
 			legendEntry{"background", massColours[2]},
 			legendEntry{"signal window", windowColour},
-			legendEntry{"background fit", bkgdFitColour}),
+			legendEntry{"background fit", bkgdFitColour},
+			legendEntry{"counts − fit, error √counts", residualColour}),
 	)
 }
 

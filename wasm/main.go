@@ -62,7 +62,9 @@
 //	map-canvas      the decision map, one pixel per grid cell, scaled by CSS
 //	points-canvas   training points, axes and ticks, at devicePixelRatio
 //	history-canvas  loss and significance against epoch
-//	mass-canvas     mass histograms before and after the selection
+//	mass-canvas     mass histograms before and after the selection and,
+//	                once fitted, the counts after selection minus the
+//	                fitted background
 //
 // # JavaScript API
 //

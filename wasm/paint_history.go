@@ -33,15 +33,14 @@ var historyPanels = [3]historyPanel{
 	}},
 }
 
-var seriesColours = [3]RGBA{dropoutColour, trainColour, valColour}
+// seriesCSS are the CSS colours of the three series of a panel.
+var seriesCSS = [3]string{cssColour(dropoutColour), cssColour(trainColour), cssColour(valColour)}
 
 // paintHistory draws accuracy, loss and soft significance against epoch
-// side by side into r, sized w × h pixels, and returns the labels with
-// labels appended.
-func paintHistory(r *Raster, w, h int, scale float64, hist []nn.EpochStats,
-	labels []textItem) []textItem {
-	r.Resize(w, h)
-	r.Clear(RGBA{255, 255, 255, 255})
+// side by side on a canvas of w × h pixels.
+func paintHistory(g pen, w, h int, scale float64, hist []nn.EpochStats) {
+	clearChart(g, w, h)
+	startText(g, scale)
 	left, right, top, bottom := 46*scale, 8*scale, 20*scale, 34*scale
 	panelW := float64(w) / 3
 	for k, panel := range historyPanels {
@@ -49,14 +48,13 @@ func paintHistory(r *Raster, w, h int, scale float64, hist []nn.EpochStats,
 			W: panelW - left - right, H: float64(h) - top - bottom}
 		p.X0, p.X1 = 0, float64(max(len(hist), 10))
 		p.Y0, p.Y1 = historyRange(hist, panel)
-		labels = axes(r, p, scale, true, labels, "epoch", "")
-		labels = append(labels, textItem{Text: panel.title,
-			X: p.L + p.W/2, Y: 9 * scale, Align: "center"})
+		axes(g, p, scale, axisStyle{grid: true, xTitle: "epoch"})
+		chartTitle(g, p, scale, panel.title)
+		g.SetLineWidth(lineWidth(1.5, scale))
 		for s := 0; s < 3; s++ {
-			paintSeries(r, p, hist, panel, s, scale)
+			paintSeries(g, p, hist, panel, s)
 		}
 	}
-	return labels
 }
 
 // historyRange returns the range of the values of panel, padded by 5%.
@@ -80,27 +78,27 @@ func historyRange(hist []nn.EpochStats, panel historyPanel) (lo, hi float64) {
 }
 
 // paintSeries draws series s of panel as a polyline, with at most one
-// vertex per pixel column.
-func paintSeries(r *Raster, p plotArea, hist []nn.EpochStats, panel historyPanel, s int, scale float64) {
+// vertex per pixel column, broken where a value is not finite.
+func paintSeries(g pen, p plotArea, hist []nn.EpochStats, panel historyPanel, s int) {
 	stride := max(1, int(float64(len(hist))/p.W))
-	px, py := math.NaN(), math.NaN()
+	g.SetStrokeStyle(seriesCSS[s])
+	g.BeginPath()
+	open := false
 	for i := 0; i < len(hist); i += stride {
 		v := panel.series(&hist[i])[s]
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			px = math.NaN()
+			open = false
 			continue
 		}
 		x, y := p.px(float64(hist[i].Epoch)), p.py(v)
-		if !math.IsNaN(px) {
-			r.Line(px, py, x, y, 1.5*scale, seriesColours[s])
+		if open {
+			g.LineTo(x, y)
+		} else {
+			g.MoveTo(x, y)
+			open = true
 		}
-		px, py = x, y
 	}
-}
-
-// cssColour returns c as a CSS rgb() colour.
-func cssColour(c RGBA) string {
-	return "rgb(" + itoa(int(c.R)) + "," + itoa(int(c.G)) + "," + itoa(int(c.B)) + ")"
+	g.Stroke()
 }
 
 // emptyHistory is drawn before a trainer exists.

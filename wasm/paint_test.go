@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/relegator/relegator/core/data"
+	"github.com/relegator/relegator/core/eval"
 	"github.com/relegator/relegator/core/nn"
 )
 
@@ -145,24 +146,136 @@ func TestPaintHistoryLabelsEveryPanel(t *testing.T) {
 		{Epoch: 1, Loss: 1, Accuracy: 0.5, TrainLoss: 0.9, ValLoss: 1.1, TrainSignificance: 2, ValSignificance: 2.5},
 		{Epoch: 2, Loss: 0.8, Accuracy: 0.6, TrainLoss: 0.7, ValLoss: 0.9, TrainSignificance: 3, ValSignificance: 3.2},
 	}
-	var r Raster
-	labels := paintHistory(&r, 600, 200, 1, hist, nil)
-	titles := map[string]bool{}
-	for _, l := range labels {
-		titles[l.Text] = true
-	}
+	var g recordingPen
+	paintHistory(&g, 600, 200, 1, hist)
 	for _, want := range []string{"accuracy", "loss", "soft significance", "epoch"} {
-		if !titles[want] {
-			t.Errorf("labels lack %q", want)
+		if _, ok := g.text(want); !ok {
+			t.Errorf("no label %q", want)
 		}
 	}
-	painted := 0
-	for i := 0; i < len(r.Pix); i += 4 {
-		if r.Pix[i] != 255 || r.Pix[i+1] != 255 || r.Pix[i+2] != 255 {
-			painted++
+	// Accuracy and loss have three series, the soft significance two,
+	// because it is not recorded with dropout.
+	wantStrokes := [3]int{2, 3, 3}
+	for s, css := range seriesCSS {
+		drawn := 0
+		for _, st := range g.strokesIn(css) {
+			if len(st.segs) > 0 {
+				drawn++
+			}
+		}
+		if drawn != wantStrokes[s] {
+			t.Errorf("series %d: %d curves drawn, want %d", s, drawn, wantStrokes[s])
 		}
 	}
-	if painted == 0 {
-		t.Error("history raster is blank")
+	if bg := g.rectsIn(whiteCSS); len(bg) == 0 || bg[0].w != 600 || bg[0].h != 200 {
+		t.Errorf("background fills %+v, want one white 600×200 fill first", bg)
+	}
+}
+
+// testMassPanels returns mass panels of 20 bins over [0, 1] with the
+// signal window [0.4, 0.6], and, when fitted, a fit after selection whose
+// residuals are 5 - i with errors 1 + i/10 in bin i.
+func testMassPanels(fitted bool) *massPanels {
+	const n = 20
+	hist := func(level float64) eval.Hist {
+		h := eval.Hist{Lo: 0, Hi: 1, Counts: make([]float64, n)}
+		for i := range h.Counts {
+			h.Counts[i] = level * float64(n-i)
+		}
+		return h
+	}
+	m := &massPanels{valid: true}
+	m.hists = eval.MassHists{All: hist(10), Sig: hist(1), Bkgd: hist(9),
+		PassAll: hist(3), PassSig: hist(1), PassBkgd: hist(2), WindowLow: 0.4, WindowHigh: 0.6}
+	if !fitted {
+		return m
+	}
+	f := &m.fits[1]
+	for i := range n {
+		f.Centres = append(f.Centres, (float64(i)+0.5)/n)
+		f.Background = append(f.Background, float64(n-i))
+		f.Residuals = append(f.Residuals, 5-float64(i))
+		f.ResidualErrs = append(f.ResidualErrs, 1+float64(i)/10)
+	}
+	m.fitted[1] = true
+	return m
+}
+
+func TestPaintMassResiduals(t *testing.T) {
+	m := testMassPanels(true)
+	var g recordingPen
+	const w, h = 800, 300
+	paintMass(&g, w, h, 1, m)
+	f := m.fits[1]
+
+	markers := g.rectsIn(residualCSS)
+	if len(markers) != len(f.Residuals) {
+		t.Fatalf("%d residual markers, want %d", len(markers), len(f.Residuals))
+	}
+	bars := g.strokesIn(residualCSS)
+	if len(bars) != 1 || len(bars[0].segs) != len(f.Residuals) {
+		t.Fatalf("error bars %+v, want one path of %d bars", bars, len(f.Residuals))
+	}
+	// The bars must be as long as twice the error, on the residual
+	// panel's scale, and centred on the markers.
+	unit := (bars[0].segs[0].y0 - bars[0].segs[0].y1) / (2 * f.ResidualErrs[0])
+	for i, b := range bars[0].segs {
+		if got, want := b.y0-b.y1, 2*f.ResidualErrs[i]*unit; math.Abs(got-want) > 1e-6 {
+			t.Errorf("bin %d: bar %g pixels long, want %g", i, got, want)
+		}
+		mk := markers[i]
+		if cy := mk.y + mk.h/2; math.Abs(cy-(b.y0+b.y1)/2) > 1e-6 {
+			t.Errorf("bin %d: marker at y %g, bar centred at %g", i, cy, (b.y0+b.y1)/2)
+		}
+		if i > 0 && !(mk.y > markers[i-1].y) {
+			t.Errorf("bin %d: marker at y %g not below bin %d at %g for a smaller residual",
+				i, mk.y, i-1, markers[i-1].y)
+		}
+	}
+	// Residuals sit in the right half, under the histogram after
+	// selection.
+	if markers[0].x < w/2 || markers[0].y < h/3 {
+		t.Errorf("first marker at (%g, %g), want it in the lower right of the %d×%d canvas",
+			markers[0].x, markers[0].y, w, h)
+	}
+	if _, ok := g.text("counts − fit"); !ok {
+		t.Error("no y title on the residual panel")
+	}
+	// The window is marked on three panels: two dashed lines each.
+	if got := len(g.strokesIn(windowCSS)); got != 3 {
+		t.Errorf("%d signal-window strokes, want 3", got)
+	}
+	if got := len(g.rectsIn(bkgdFitCSS)); got == 0 {
+		t.Error("the fitted background after selection is not drawn")
+	}
+}
+
+func TestPaintMassBeforeFit(t *testing.T) {
+	var g recordingPen
+	paintMass(&g, 800, 300, 1, testMassPanels(false))
+	if len(g.rectsIn(residualCSS)) != 0 || len(g.strokesIn(residualCSS)) != 0 {
+		t.Error("residuals drawn without a fit")
+	}
+	if _, ok := g.text("Fit background to see counts − fit here"); !ok {
+		t.Error("no hint to run the fit")
+	}
+	for _, want := range []string{"mass, all events", "mass, selected as signal", "m"} {
+		if _, ok := g.text(want); !ok {
+			t.Errorf("no label %q", want)
+		}
+	}
+	if got := len(g.strokesIn(massCSS[0])); got != 2 {
+		t.Errorf("%d histograms of all events, want 2 (before and after selection)", got)
+	}
+}
+
+func TestPaintMassEmpty(t *testing.T) {
+	var g recordingPen
+	paintMass(&g, 800, 300, 1, &massPanels{})
+	if len(g.strokes) != 0 {
+		t.Errorf("%d strokes without histograms, want none", len(g.strokes))
+	}
+	if len(g.texts) != 1 {
+		t.Errorf("texts %+v, want one message", g.texts)
 	}
 }

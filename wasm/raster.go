@@ -1,7 +1,5 @@
 package main
 
-import "math"
-
 // Raster is an RGBA image in a Go byte slice, laid out like
 // image.RGBA.Pix: the pixel at (x, y) starts at Pix[4*(y*W+x)], with
 // non-premultiplied red, green, blue and alpha bytes, which is the layout
@@ -64,18 +62,6 @@ func (r *Raster) Blend(x, y int, c RGBA) {
 	p[3] = uint8(a)
 }
 
-// FillRect blends c over the rectangle [x0, x1) × [y0, y1), clipped to the
-// raster.
-func (r *Raster) FillRect(x0, y0, x1, y1 int, c RGBA) {
-	x0, x1 = max(x0, 0), min(x1, r.W)
-	y0, y1 = max(y0, 0), min(y1, r.H)
-	for y := y0; y < y1; y++ {
-		for x := x0; x < x1; x++ {
-			r.Blend(x, y, c)
-		}
-	}
-}
-
 // Disc blends a filled disc of the given radius in pixels centred at
 // (cx, cy) over the raster.
 func (r *Raster) Disc(cx, cy, radius float64, c RGBA) {
@@ -89,36 +75,6 @@ func (r *Raster) Disc(cx, cy, radius float64, c RGBA) {
 			if dx*dx+dy*dy <= r2 {
 				r.Blend(x, y, c)
 			}
-		}
-	}
-}
-
-// Line blends a line of the given width in pixels from (x0, y0) to
-// (x1, y1), drawn as a row of square dots one pixel apart.
-func (r *Raster) Line(x0, y0, x1, y1, width float64, c RGBA) {
-	dx, dy := x1-x0, y1-y0
-	n := int(max(math.Abs(dx), math.Abs(dy))) + 1
-	half := width / 2
-	for i := 0; i <= n; i++ {
-		t := float64(i) / float64(n)
-		x, y := x0+t*dx, y0+t*dy
-		r.fillSquare(x-half, y-half, x+half, y+half, c)
-	}
-}
-
-// fillSquare sets the pixels whose centres lie in [x0, x1) × [y0, y1),
-// at least one, to c without blending, so overlapping dots of one line do
-// not darken it.
-func (r *Raster) fillSquare(x0, y0, x1, y1 float64, c RGBA) {
-	xs, ys := int(math.Floor(x0+0.5)), int(math.Floor(y0+0.5))
-	xe := max(xs+1, int(math.Floor(x1+0.5)))
-	ye := max(ys+1, int(math.Floor(y1+0.5)))
-	xs, xe = max(xs, 0), min(xe, r.W)
-	ys, ye = max(ys, 0), min(ye, r.H)
-	for y := ys; y < ye; y++ {
-		for x := xs; x < xe; x++ {
-			i := 4 * (y*r.W + x)
-			r.Pix[i], r.Pix[i+1], r.Pix[i+2], r.Pix[i+3] = c.R, c.G, c.B, c.A
 		}
 	}
 }
