@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/relegator/relegator/core/config"
 )
@@ -306,6 +307,44 @@ func TestFitMassOnRequest(t *testing.T) {
 	}
 	m := a.MassPanels()
 	if !m.fitted[0] {
+		t.Error("the fit of the histogram of all events failed")
+	}
+}
+
+func TestFitRequestedWhileRunning(t *testing.T) {
+	c := smallConfig()
+	// Enough epochs that training outlasts the test.
+	c.NEpochs = 1000000
+	a := NewApp(c, func(string) {}, nil)
+	a.Play()
+	if !runFrames(a, 1000, func() bool { return a.DecisionMap() != nil }) {
+		t.Fatal("no evaluation after 1000 frames")
+	}
+	if err := a.FitMass(); err != nil {
+		t.Fatal(err)
+	}
+	// Training goes on for another evaluation, which refills the
+	// histograms, before the pause. Evaluations start at most every
+	// evalInterval while training runs.
+	evals := a.EvalCount()
+	deadline := time.Now().Add(5 * time.Second)
+	for a.EvalCount() == evals && time.Now().Before(deadline) {
+		a.Frame()
+	}
+	if a.EvalCount() == evals {
+		t.Fatal("no further evaluation within 5 s while running")
+	}
+	if !a.Running() {
+		t.Fatal("training stopped before the pause, so the test shows nothing")
+	}
+	if a.FitCount() != 0 {
+		t.Errorf("%d fits ran while training, want 0", a.FitCount())
+	}
+	a.Pause()
+	if !runFrames(a, 1000, func() bool { return a.FitCount() == 2 }) {
+		t.Fatalf("%d fits ran after the pause, want the 2 requested while running", a.FitCount())
+	}
+	if !a.MassPanels().fitted[0] {
 		t.Error("the fit of the histogram of all events failed")
 	}
 }

@@ -28,9 +28,12 @@ func (m *massPanels) reset() {
 	m.fitDue = [2]bool{}
 }
 
-// fill bins the events of d with the predicted classes class and schedules
-// the fits. An error leaves the panels empty.
+// fill bins the events of d with the predicted classes class. Fits that
+// were requested and have not run yet stay requested, now for the new
+// histograms: a request made while training runs is kept through the
+// evaluations until training pauses. An error leaves the panels empty.
 func (m *massPanels) fill(d *data.Dataset, class []int, c config.Config) {
+	due := m.fitDue
 	m.reset()
 	hs, err := eval.MassHistograms(d, class, c)
 	if err != nil {
@@ -39,6 +42,7 @@ func (m *massPanels) fill(d *data.Dataset, class []int, c config.Config) {
 	m.hists = hs
 	m.cfg = c
 	m.valid = true
+	m.fitDue = due
 }
 
 // requestFits schedules the fits of both panels; it reports false when
