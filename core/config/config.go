@@ -135,8 +135,8 @@ const (
 )
 
 // Default returns the seed's reference configuration (its config_run.json)
-// for the data, the network and the loss, trained by this product's tuned
-// recipe:
+// for the data, the network and the model type, trained by this product's
+// tuned recipe:
 //
 //   - batches of 1024 events at a learning rate of 0.01 that decays
 //     exponentially to 0.08 of that (a factor 0.9 per epoch) over 25
