@@ -186,23 +186,55 @@ func addFisher(info *mat.SymDense, d *[5]float64, mu float64) {
 
 // inverseDiagonalRoot returns the square roots of the diagonal of the
 // inverse of info, the standard errors of the parameters, and false when
-// info is not positive definite or an error is not finite.
+// info is not positive definite or an error is not finite. With info =
+// L Lᵀ its Cholesky factorisation, the j-th diagonal entry of the inverse
+// is the squared norm of y = L⁻¹ eⱼ:
+//
+//	(info⁻¹)_jj = |L⁻¹ eⱼ|²
+//
+// The 5 × 5 factorisation is written out because mat.Cholesky brings
+// LAPACK's condition estimate into the WebAssembly page, about 50 KB of it
+// gzipped.
 func inverseDiagonalRoot(info *mat.SymDense) ([5]float64, bool) {
-	var errs [5]float64
-	var chol mat.Cholesky
-	if !chol.Factorize(info) {
-		return errs, false
-	}
-	var cov mat.SymDense
-	if err := chol.InverseTo(&cov); err != nil {
-		return errs, false
-	}
-	for j := range errs {
-		v := cov.At(j, j)
-		if !(v >= 0) || math.IsInf(v, 0) {
-			return [5]float64{}, false
+	const n = 5
+	var l [n][n]float64
+	for j := range n {
+		for k := 0; k <= j; k++ {
+			s := info.At(j, k)
+			for m := range k {
+				s -= l[j][m] * l[k][m]
+			}
+			if j != k {
+				l[j][k] = s / l[k][k]
+				continue
+			}
+			if !(s > 0) || math.IsInf(s, 0) {
+				return [n]float64{}, false
+			}
+			l[j][j] = math.Sqrt(s)
 		}
-		errs[j] = math.Sqrt(v)
+	}
+
+	// Forward substitution L y = eⱼ for each j.
+	var errs [n]float64
+	for j := range n {
+		var y [n]float64
+		sum := 0.0
+		for i := j; i < n; i++ {
+			s := 0.0
+			if i == j {
+				s = 1
+			}
+			for m := j; m < i; m++ {
+				s -= l[i][m] * y[m]
+			}
+			y[i] = s / l[i][i]
+			sum += y[i] * y[i]
+		}
+		if !(sum >= 0) || math.IsInf(sum, 0) {
+			return [n]float64{}, false
+		}
+		errs[j] = math.Sqrt(sum)
 	}
 	return errs, true
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/relegator/relegator/core/config"
 	"github.com/relegator/relegator/core/data"
 	"gonum.org/v1/gonum/diff/fd"
+	"gonum.org/v1/gonum/mat"
 )
 
 // peakOverExponential returns a histogram of nSig Normal(mu, sigma) and
@@ -264,5 +265,58 @@ func TestFitMassOnSeedSample(t *testing.T) {
 		if math.Abs(ck.got-ck.want) > 4*ck.err {
 			t.Errorf("%s %.5f ± %.5f, generated with %.5f", ck.name, ck.got, ck.err, ck.want)
 		}
+	}
+}
+
+func TestInverseDiagonalRootMatchesGonum(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	for trial := range 20 {
+		// A Gram matrix of random vectors with scales from 1e-3 to 1e3,
+		// like Fisher information of parameters in different units.
+		var a [5][5]float64
+		for i := range a {
+			scale := math.Pow(10, 6*rng.Float64()-3)
+			for j := range a[i] {
+				a[i][j] = scale * rng.NormFloat64()
+			}
+		}
+		info := mat.NewSymDense(5, nil)
+		for i := range 5 {
+			for j := i; j < 5; j++ {
+				s := 0.0
+				for k := range 5 {
+					s += a[i][k] * a[j][k]
+				}
+				info.SetSym(i, j, s)
+			}
+		}
+		var chol mat.Cholesky
+		if !chol.Factorize(info) {
+			t.Fatalf("trial %d: gonum cannot factorise the matrix", trial)
+		}
+		var inv mat.SymDense
+		if err := chol.InverseTo(&inv); err != nil {
+			t.Fatalf("trial %d: %v", trial, err)
+		}
+		got, ok := inverseDiagonalRoot(info)
+		if !ok {
+			t.Fatalf("trial %d: inverseDiagonalRoot failed on a positive definite matrix", trial)
+		}
+		for j := range got {
+			want := math.Sqrt(inv.At(j, j))
+			if math.Abs(got[j]-want) > 1e-8*want {
+				t.Errorf("trial %d: error %d = %g, want %g", trial, j, got[j], want)
+			}
+		}
+	}
+}
+
+func TestInverseDiagonalRootRejectsSingular(t *testing.T) {
+	info := mat.NewSymDense(5, nil)
+	for i := range 4 {
+		info.SetSym(i, i, 1)
+	}
+	if _, ok := inverseDiagonalRoot(info); ok {
+		t.Error("inverseDiagonalRoot succeeded on a matrix with a zero row")
 	}
 }
