@@ -43,8 +43,8 @@ type benchRun struct {
 	flopsPerEpoch float64
 	stepsPerEpoch int
 	steps         int
-	trainTime     time.Duration
-	start         time.Time
+	trainSeconds  float64
+	start         stamp
 	timer         stepTimer
 	err           error
 	done          func(BenchResult, error)
@@ -95,15 +95,15 @@ func newBench(o BenchOptions) (*benchRun, error) {
 // slice runs benchmark steps within budget milliseconds and returns how
 // many ran.
 func (b *benchRun) slice(start time.Time, budget float64) int {
-	if b.start.IsZero() {
-		b.start = start
+	if b.start == 0 {
+		b.start = stampOf(start)
 	}
 	steps := 0
 	for !b.finished() && b.timer.fits(msSince(start), budget, steps) {
 		t0 := time.Now()
 		err := b.trainer.Step()
 		d := time.Since(t0)
-		b.trainTime += d
+		b.trainSeconds += d.Seconds()
 		b.timer.record(1, float64(d)/float64(time.Millisecond))
 		b.steps++
 		steps++
@@ -117,15 +117,15 @@ func (b *benchRun) slice(start time.Time, budget float64) int {
 // finished reports whether the benchmark has run its time or failed.
 func (b *benchRun) finished() bool {
 	return b.err != nil || b.trainer.Done() ||
-		(!b.start.IsZero() && time.Since(b.start).Seconds() >= b.opts.Seconds)
+		(b.start != 0 && b.start.since(time.Now()).Seconds() >= b.opts.Seconds)
 }
 
 // result returns the measured speed.
 func (b *benchRun) result() BenchResult {
 	r := BenchResult{
 		Epochs:       float64(b.steps) / float64(b.stepsPerEpoch),
-		TrainSeconds: b.trainTime.Seconds(),
-		WallSeconds:  time.Since(b.start).Seconds(),
+		TrainSeconds: b.trainSeconds,
+		WallSeconds:  b.start.since(time.Now()).Seconds(),
 	}
 	if r.TrainSeconds > 0 {
 		r.EpochsPerSecond = r.Epochs / r.TrainSeconds

@@ -36,7 +36,7 @@ type drawing struct {
 	drawnMass    uint64
 	drawnEpoch   int
 	drawnRun     uint64
-	historyAt    time.Time
+	historyAt    stamp
 }
 
 // historyInterval is the shortest time between two paints of the history
@@ -128,10 +128,10 @@ func (d *drawing) drawHistory(a *App, scaleChanged bool) {
 	// While training runs, epochs end many times a second; the curves
 	// follow at most every historyInterval.
 	now := time.Now()
-	if !resized && a.RunCount() == d.drawnRun && a.Running() && now.Sub(d.historyAt) < historyInterval {
+	if !resized && a.RunCount() == d.drawnRun && a.Running() && d.historyAt.since(now) < historyInterval {
 		return
 	}
-	d.historyAt = now
+	d.historyAt = stampOf(now)
 	d.histW, d.histH, d.drawnEpoch, d.drawnRun = w, h, epoch, a.RunCount()
 	s := d.dpr
 	bw, bh := int(w*s+0.5), int(h*s+0.5)

@@ -34,7 +34,7 @@ type evaluator struct {
 	// The evaluation in progress.
 	due       bool
 	active    bool
-	lastStart time.Time
+	lastStart stamp
 	model     *nn.Model
 	epoch     int
 	class     []int
@@ -114,7 +114,7 @@ func (e *evaluator) takeFinished() bool {
 // most one per evalInterval) and works on it for budget milliseconds.
 func (e *evaluator) slice(start time.Time, budget float64, training bool) {
 	if !e.active {
-		if !e.due || e.trainer == nil || (training && start.Sub(e.lastStart) < evalInterval) {
+		if !e.due || e.trainer == nil || (training && e.lastStart.since(start) < evalInterval) {
 			return
 		}
 		e.begin(start)
@@ -135,7 +135,7 @@ func (e *evaluator) setTrainer(t *nn.Trainer, c config.Config) {
 func (e *evaluator) begin(now time.Time) {
 	e.due = false
 	e.active = true
-	e.lastStart = now
+	e.lastStart = stampOf(now)
 	e.epoch = e.trainer.Epoch()
 	e.snapshot(e.trainer.Model())
 	n := e.analysis.Len()

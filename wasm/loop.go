@@ -37,7 +37,7 @@ type loop struct {
 
 	renderedVersion   uint64
 	renderedUIVersion uint64
-	lastRerender      time.Time
+	lastRerender      stamp
 	drawnVersion      uint64
 	panics            []caughtPanic
 	document          js.Value
@@ -123,7 +123,7 @@ func (l *loop) render() {
 		a.ShortenNextFrame()
 		l.rendered(now)
 	case a.Version != l.renderedVersion && l.page.readouts != nil &&
-		(!a.Running() || now.Sub(l.lastRerender) >= rerenderInterval):
+		(!a.Running() || l.lastRerender.since(now) >= rerenderInterval):
 		vecty.Rerender(l.page.readouts)
 		l.rendered(now)
 	}
@@ -134,7 +134,7 @@ func (l *loop) render() {
 // rendered records that the components show the App as it is now.
 func (l *loop) rendered(now time.Time) {
 	l.renderedVersion, l.renderedUIVersion = l.app.Version, l.app.UIVersion
-	l.lastRerender = now
+	l.lastRerender = stampOf(now)
 }
 
 // wake requests a frame, for example after a control changed the App.
