@@ -49,12 +49,17 @@ type App struct {
 	eval  evaluator
 	bayes bayesState
 	bench *benchRun
-	// timer estimates an ordinary step and epochEndTimer the last step of
-	// an epoch, which also measures the training and validation parts.
-	timer         stepTimer
+	// callTimer estimates one Trainer.Work call, which the frame's budget
+	// is fitted with, and chunk sets the events of a call.
+	callTimer stepTimer
+	chunk     chunker
+	// stepTimer estimates an ordinary step and epochEndTimer the last step
+	// of an epoch, which also measures the training and validation parts,
+	// each summed over its Work calls. stepMS sums the calls of the step
+	// under way.
+	stepTimer     stepTimer
 	epochEndTimer stepTimer
-	// stepInEpoch counts the steps of the current epoch that have run.
-	stepInEpoch int
+	stepMS        float64
 	// runs counts the trainers built.
 	runs uint64
 	// fits counts the mass fits run.
@@ -83,6 +88,8 @@ type App struct {
 	// DataVersion counts data changes, so the points layer is redrawn.
 	DataVersion uint64
 	// Frame statistics of the last frame, for readouts and tests.
+	// StepsLastFrame counts trainer Work calls, pieces of steps, or
+	// benchmark steps.
 	StepsLastFrame int
 	FrameMS        float64
 }
@@ -265,9 +272,14 @@ func (a *App) updateBayes() {
 
 // StepMS returns the estimated duration of one ordinary trainer step and
 // of the last step of an epoch, in milliseconds; 0 before a measurement.
+// Either may spread over several frames.
 func (a *App) StepMS() (step, epochEnd float64) {
-	return a.timer.estimate, a.epochEndTimer.estimate
+	return a.stepTimer.estimate, a.epochEndTimer.estimate
 }
+
+// CallMS returns the estimated duration of one Trainer.Work call, the
+// longest piece of training that runs without a break, in milliseconds.
+func (a *App) CallMS() float64 { return a.callTimer.estimate }
 
 // EvalCount returns the number of finished evaluations. The page repaints
 // the map when it changes.

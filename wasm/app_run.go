@@ -98,9 +98,11 @@ func (a *App) rebuild(newData bool) {
 		a.targetEpoch = 0
 	}
 	a.releaseWaiters()
-	a.timer.reset()
+	a.callTimer.reset()
+	a.chunk.reset()
+	a.stepTimer.reset()
 	a.epochEndTimer.reset()
-	a.stepInEpoch = 0
+	a.stepMS = 0
 	if newData || a.exp == nil {
 		exp, err := core.New(a.cfg)
 		if err != nil {

@@ -77,8 +77,10 @@
 //	               pass_significance, bayes_significance,
 //	               relegated_fraction, error, stop_reason, map_counts
 //	               {background, signal, relegated}, evaluated_epoch,
-//	               field_errors {config key: message}, steps_per_frame,
-//	               frame_ms, max_tick_ms (of the last 64 frames), ticks
+//	               field_errors {config key: message}, steps_per_frame
+//	               (trainer Work calls, each a piece of a step, in the
+//	               last frame), frame_ms, max_tick_ms (of the last 64
+//	               frames), ticks
 //	               and long_ticks (frames over 50 ms, since the start),
 //	               heap_bytes, gc_count, params {config key: value};
 //	               a number not yet known is null

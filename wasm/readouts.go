@@ -55,7 +55,8 @@ func (r *Readouts) Render() (out vecty.ComponentOrHTML) {
 		readout("evaluated-epoch", "Evaluated at", strconv.Itoa(a.ResultEpoch()),
 			"Epoch of the weights behind the map and the analysis numbers"),
 		readout("step-ms", "Step time", stepTime(a),
-			"Measured time of one training step and of the last step of an epoch, which also measures the whole sample"),
+			"Measured time of one training step and of the last step of an epoch, which also measures the whole sample; "+
+				"a long step is split over several frames"),
 		r.renderSlowNote(),
 		renderConfusion(res, evaluated),
 	)
@@ -87,21 +88,23 @@ func renderConfusion(res eval.Result, ok bool) *vecty.HTML {
 	)
 }
 
-// slowStepMS is the step time above which one step blocks the page
-// noticeably: a task over 50 ms delays the response to input.
-const slowStepMS = 50
+// slowCallMS is the duration above which one piece of training blocks the
+// page noticeably: a task over 50 ms delays the response to input.
+const slowCallMS = 50
 
-// renderSlowNote warns when a single training step is longer than a
-// responsive page allows; the scheduler cannot split a step.
+// renderSlowNote warns when a single piece of training, which the
+// scheduler cannot split further, is longer than a responsive page
+// allows. Pieces are cut to a few milliseconds, but the loss of a batch
+// is computed in one piece, which grows with the batch.
 func (r *Readouts) renderSlowNote() vecty.ComponentOrHTML {
-	step, end := r.App.StepMS()
-	if max(step, end) <= slowStepMS {
+	ms := r.App.CallMS()
+	if ms <= slowCallMS {
 		return nil
 	}
 	return elem.Paragraph(vecty.Markup(prop.ID("slow-note"), vecty.Class("note", "wide")),
-		vecty.Text("One training step takes "+strconv.Itoa(int(max(step, end)))+
+		vecty.Text("A piece of a training step takes "+strconv.Itoa(int(ms))+
 			" ms, longer than a responsive page allows, so the page reacts slowly while training runs. "+
-			"A batch size such as 256 or fewer training events keeps it smooth."))
+			"A smaller batch size or fewer training events keeps it smooth."))
 }
 
 // stepTime formats the step estimates as "ordinary / epoch end ms", with

@@ -22,10 +22,10 @@ const hiddenBudgetMS = 40
 // while training runs.
 const evalInterval = 250 * time.Millisecond
 
-// Frame runs one slice of work: trainer steps (or benchmark steps) until
-// the training budget is spent, then a slice of the evaluation when one is
-// due. The first step of a frame always runs, so a step longer than the
-// budget still makes progress, one per frame.
+// Frame runs one slice of work: pieces of trainer steps (or benchmark
+// steps) until the training budget is spent, then a slice of the
+// evaluation when one is due. The first piece of a frame always runs, so
+// training makes progress even when one piece is longer than the budget.
 func (a *App) Frame() {
 	start := time.Now()
 	steps := 0
@@ -90,43 +90,39 @@ func (a *App) Active() bool {
 		m.fitDue[0] || m.fitDue[1] || a.bayes.due
 }
 
-// trainSlice runs trainer steps within the budget and returns how many
-// ran. The last step of an epoch also measures the whole training and
-// validation parts, so it is timed apart from the others: it runs only
-// first in a frame or when its own estimate fits what is left.
+// trainSlice runs Trainer.Work calls within the budget and returns how
+// many ran. Each call takes at most the chunk's events through the
+// network, so a step of a large batch spreads over several frames and no
+// frame runs much past its budget.
 func (a *App) trainSlice(start time.Time) int {
 	tr := a.exp.Trainer
-	steps := 0
-	for !tr.Done() {
-		endsEpoch := a.stepInEpoch >= tr.StepsPerEpoch()-1
-		timer := &a.timer
-		if endsEpoch {
-			timer = &a.epochEndTimer
+	if n := a.chunk.size(); tr.Chunk() != n {
+		if err := tr.SetChunk(n); err != nil {
+			a.trainingError(err)
+			return 0
 		}
-		if !timer.fits(msSince(start), a.trainBudget(), steps) {
-			break
-		}
+	}
+	calls := 0
+	for !tr.Done() && a.callTimer.fits(msSince(start), a.trainBudget(), calls) {
 		epoch := tr.Epoch()
 		t0 := time.Now()
-		err := tr.Step()
-		timer.record(1, msSince(t0))
-		steps++
+		err := tr.Work()
+		ms := msSince(t0)
+		calls++
 		if err != nil {
 			a.trainingError(err)
 			break
 		}
-		if tr.Epoch() == epoch {
-			a.stepInEpoch++
+		a.callTimer.record(1, ms)
+		if a.chunk.adapt(ms, tr.Pending()) {
+			// The new chunk takes effect from the next call.
+			_ = tr.SetChunk(a.chunk.size())
+		}
+		a.stepMS += ms
+		if tr.Pending() {
 			continue
 		}
-		a.stepInEpoch = 0
-		a.eval.request()
-		a.changed()
-		if a.targetEpoch > 0 && tr.Epoch() >= a.targetEpoch {
-			a.running = false
-			a.targetEpoch = 0
-			a.releaseWaiters()
-			a.changedUI()
+		if a.stepEnded(tr.Epoch() != epoch) {
 			break
 		}
 	}
@@ -135,7 +131,30 @@ func (a *App) trainSlice(start time.Time) int {
 		a.releaseWaiters()
 		a.changedUI()
 	}
-	return steps
+	return calls
+}
+
+// stepEnded records the duration of the step that just ended and, when it
+// ended an epoch, requests an evaluation. It reports whether a step(n)
+// request is met, which stops training.
+func (a *App) stepEnded(endsEpoch bool) bool {
+	if !endsEpoch {
+		a.stepTimer.record(1, a.stepMS)
+		a.stepMS = 0
+		return false
+	}
+	a.epochEndTimer.record(1, a.stepMS)
+	a.stepMS = 0
+	a.eval.request()
+	a.changed()
+	if a.targetEpoch > 0 && a.exp.Trainer.Epoch() >= a.targetEpoch {
+		a.running = false
+		a.targetEpoch = 0
+		a.releaseWaiters()
+		a.changedUI()
+		return true
+	}
+	return false
 }
 
 // msSince returns the milliseconds elapsed since t.
