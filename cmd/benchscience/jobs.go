@@ -12,10 +12,10 @@ import (
 // seedRecipeName names the seed's training recipe in the table.
 const seedRecipeName = "seed recipe"
 
-// Jobs returns the fits that o requests, point by point: every model type
-// with the tuned recipe and each variant, seeds 1 to o.seeds, and at the
-// points of o.seedPoints that are on the grid the relegator with the
-// seed's recipe and seeds 1 to o.seedRecipeSeeds.
+// Jobs returns the fits that o requests, point by point. Every model type
+// is fitted with the tuned recipe and each variant for seeds 1 to o.seeds.
+// At the grid points listed in o.seedPoints, the relegator is also fitted
+// with the seed's recipe for seeds 1 to o.seedRecipeSeeds.
 func Jobs(o options) []Job {
 	seedRecipe := Recipe{Name: seedRecipeName, Config: config.SeedRecipe()}
 	recipes := append([]Recipe{o.tuned}, o.variants...)
