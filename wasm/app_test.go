@@ -348,3 +348,29 @@ func TestFitRequestedWhileRunning(t *testing.T) {
 		t.Error("the fit of the histogram of all events failed")
 	}
 }
+
+func TestFitsWaitForDueEvaluation(t *testing.T) {
+	a, _ := newTestApp(t)
+	if !runFrames(a, 1000, func() bool { return a.DecisionMap() != nil }) {
+		t.Fatal("no evaluation after 1000 frames")
+	}
+	if err := a.FitMass(); err != nil {
+		t.Fatal(err)
+	}
+	// An evaluation in progress, and another requested meanwhile as the
+	// end of an epoch requests one: both refill the histograms, so the
+	// fits must wait for the second.
+	a.eval.begin(time.Now())
+	a.eval.request()
+	evals := a.EvalCount()
+	if !runFrames(a, 1000, func() bool { return a.FitCount() == 2 }) {
+		t.Fatalf("%d fits ran, want 2", a.FitCount())
+	}
+	if a.EvalCount() == evals {
+		t.Error("the fits ran before the due evaluation")
+	}
+	m := a.MassPanels()
+	if !m.fitted[0] {
+		t.Error("the fit of all events was dropped by the evaluation after it")
+	}
+}

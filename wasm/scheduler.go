@@ -54,9 +54,10 @@ func (a *App) Frame() {
 	if a.eval.takeFinished() {
 		a.changed()
 	}
-	// Requested mass fits wait for a pause, because the histograms change
-	// with every evaluation while training runs.
-	if !a.running && a.bench == nil && !a.eval.active && a.eval.mass.fitOne() {
+	// Requested mass fits wait for a pause and for the evaluations still
+	// due, because each evaluation refills the histograms and drops their
+	// fits.
+	if !a.running && a.bench == nil && !a.eval.pending() && a.eval.mass.fitOne() {
 		a.fits++
 		a.changed()
 	}
