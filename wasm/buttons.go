@@ -70,7 +70,7 @@ func (b *Buttons) onBrowser(*vecty.Event) { b.preset(config.Browser()) }
 
 func (b *Buttons) onSeed(*vecty.Event) { b.preset(config.SeedRecipe()) }
 
-func (b *Buttons) onDefault(*vecty.Event) { b.preset(config.Default()) }
+func (b *Buttons) onDefault(*vecty.Event) { b.preset(config.Tuned()) }
 
 func (b *Buttons) preset(c config.Config) {
 	b.Loop.handle("preset", func() {

@@ -69,12 +69,18 @@ func TestRunAllKeepsJobOrder(t *testing.T) {
 	}
 }
 
-// BenchmarkFitDefault measures the training time of one fit of the
-// relegator at the reference configuration with the default recipe, the
-// cost of one row entry of the benchmark. Data generation and evaluation
-// are outside the timer.
-func BenchmarkFitDefault(b *testing.B) {
-	c := config.Default()
+// BenchmarkFitTuned measures the training time of one fit of the relegator
+// at the reference configuration with the tuned recipe, the cost of one
+// row entry of the benchmark. Data generation and evaluation are outside
+// the timer.
+func BenchmarkFitTuned(b *testing.B) { benchmarkFit(b, config.Tuned()) }
+
+// BenchmarkFitDefault measures the same for config.Default(), which is
+// what the seed's config_run.json gives: the seed's learning rate, epochs,
+// dropout and cut-off with this product's batches and significance term.
+func BenchmarkFitDefault(b *testing.B) { benchmarkFit(b, config.Default()) }
+
+func benchmarkFit(b *testing.B, c config.Config) {
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		c.Seed = uint64(i + 1)

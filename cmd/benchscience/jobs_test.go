@@ -15,7 +15,7 @@ func TestJobsSeedRecipeOnlyForRelegator(t *testing.T) {
 		models:          []string{config.Relegator, config.Regress},
 		points:          []Point{p, q},
 		seedPoints:      []Point{q, {0.9, 1.4, 0.5}},
-		tuned:           Recipe{Name: "tuned", Config: config.Default()},
+		tuned:           Recipe{Name: "tuned", Config: config.Tuned()},
 	}
 	jobs := Jobs(o)
 	count := map[string]int{}
@@ -43,7 +43,7 @@ func TestJobsSeedRecipeOnlyForRelegator(t *testing.T) {
 }
 
 func TestJobConfigSetsPoint(t *testing.T) {
-	j := Job{Recipe: Recipe{Name: "tuned", Config: config.Default()}, Model: config.Regress,
+	j := Job{Recipe: Recipe{Name: "tuned", Config: config.Tuned()}, Model: config.Regress,
 		Point: Point{0.7, 1.4, 0.0032}, Seed: 4}
 	c := j.Config()
 	if c.Noise != 0.7 || c.Angle != 1.4 || c.SigFraction != 0.0032 || c.ModelType != config.Regress || c.Seed != 4 {
@@ -60,7 +60,7 @@ func TestJobConfigSetsPoint(t *testing.T) {
 }
 
 func TestParseVariant(t *testing.T) {
-	base := config.Default()
+	base := config.Tuned()
 	r, err := parseVariant("window counts:signif_counts=window&batch_size=256", base)
 	if err != nil {
 		t.Fatal(err)

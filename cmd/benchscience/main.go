@@ -92,7 +92,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	}
 
 	var err error
-	o.tuned = Recipe{Name: *label, Config: config.Default()}
+	o.tuned = Recipe{Name: *label, Config: config.Tuned()}
 	if *set != "" {
 		v, err := url.ParseQuery(*set)
 		if err != nil {

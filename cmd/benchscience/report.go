@@ -15,8 +15,8 @@ func writeReport(w io.Writer, o options, rows []Row, fits int, wall time.Duratio
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d fits in %.0f s wall time on %d workers; %d CPUs (%s), %s.\n\n",
 		fits, wall.Seconds(), o.workers, runtime.NumCPU(), cpuModel(), runtime.Version())
-	fmt.Fprintf(&b, "Recipe %q is config.Default()", o.tuned.Name)
-	if diff := config.EncodeURLDiff(o.tuned.Config, config.Default()).Encode(); diff != "" {
+	fmt.Fprintf(&b, "Recipe %q is config.Tuned()", o.tuned.Name)
+	if diff := config.EncodeURLDiff(o.tuned.Config, config.Tuned()).Encode(); diff != "" {
 		fmt.Fprintf(&b, " with %s", diff)
 	}
 	fmt.Fprintf(&b, ", %s per point and model type.", plural(o.seeds, "seed"))

@@ -92,7 +92,7 @@ func TestWriteCSV(t *testing.T) {
 }
 
 func TestWriteReportNamesRecipes(t *testing.T) {
-	tuned := Recipe{Name: "tuned", Config: config.Default()}
+	tuned := Recipe{Name: "tuned", Config: config.Tuned()}
 	variant, err := parseVariant("small batch:batch_size=256", tuned.Config)
 	if err != nil {
 		t.Fatal(err)
