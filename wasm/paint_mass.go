@@ -64,7 +64,7 @@ func paintMass(g pen, w, h int, scale float64, m *massPanels) {
 		p.X0, p.X1 = all.Lo, all.Hi
 		p.Y0, p.Y1 = 0, 1.08*max(peak(all.Counts), 1)
 		// The residual panel under the second histogram carries its x axis.
-		axes(g, p, scale, axisStyle{noXLabels: k == 1, xTitle: xTitleUnless(k == 1)})
+		axes(g, p, scale, axisStyle{noXLabels: k == 1, xTitle: xTitleUnless(k == 1), yTitle: "events per bin"})
 		chartTitle(g, p, scale, titles[k])
 		signalWindow(g, p, m.hists.WindowLow, m.hists.WindowHigh, scale)
 		g.SetLineWidth(lineWidth(1.2, scale))
