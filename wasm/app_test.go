@@ -110,7 +110,7 @@ func TestKeyChangeRebuildsWhatItMust(t *testing.T) {
 	}{
 		{"noise", "0.3", true, true},
 		{"seed", "7", true, true},
-		{"learning_rate", "0.01", false, true},
+		{"learning_rate", "0.0123", false, true},
 		{"hidden_nodes", "5,5", false, true},
 		{"selection", "p_sig", false, false},
 	}
