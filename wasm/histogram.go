@@ -18,6 +18,8 @@ type massPanels struct {
 	fits   [2]eval.MassFit
 	fitted [2]bool
 	fitDue [2]bool
+	// fitErrs are the errors of the fits that ran and failed.
+	fitErrs [2]error
 	cfg    config.Config
 }
 
@@ -26,6 +28,7 @@ func (m *massPanels) reset() {
 	m.valid = false
 	m.fitted = [2]bool{}
 	m.fitDue = [2]bool{}
+	m.fitErrs = [2]error{}
 }
 
 // fill bins the events of d with the predicted classes class. Fits that
@@ -77,7 +80,7 @@ func (m *massPanels) fitOne() bool {
 		}
 		m.fitDue[k] = false
 		f, err := eval.FitMass(*m.panel(k), m.cfg)
-		m.fits[k], m.fitted[k] = f, err == nil
+		m.fits[k], m.fitted[k], m.fitErrs[k] = f, err == nil, err
 		return true
 	}
 	return false

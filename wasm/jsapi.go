@@ -108,6 +108,18 @@ func stateObject(l *loop) js.Value {
 		counts.Set("relegated", m.Counts[2])
 	}
 	s.Set("map_counts", counts)
+	m := a.MassPanels()
+	fitted, due := 0, 0
+	for k := range m.fitted {
+		if m.fitted[k] {
+			fitted++
+		}
+		if m.fitDue[k] {
+			due++
+		}
+	}
+	s.Set("mass_fits", fitted)
+	s.Set("mass_fits_due", due)
 	var mem runtime.MemStats
 	runtime.ReadMemStats(&mem)
 	s.Set("heap_bytes", float64(mem.HeapAlloc))

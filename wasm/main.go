@@ -77,6 +77,9 @@
 //	               pass_significance, bayes_significance,
 //	               relegated_fraction, error, stop_reason, map_counts
 //	               {background, signal, relegated}, evaluated_epoch,
+//	               mass_fits (mass histograms with a background fit
+//	               shown, 0 to 2), mass_fits_due (fits requested and
+//	               not yet run),
 //	               field_errors {config key: message}, steps_per_frame
 //	               (trainer Work calls, each a piece of a step, in the
 //	               last frame), frame_ms, max_tick_ms (of the last 64

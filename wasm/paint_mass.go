@@ -91,16 +91,20 @@ func xTitleUnless(hide bool) string {
 }
 
 // paintResiduals draws the residuals of the fit after selection in r, or,
-// before that fit, a hint to run it.
+// without that fit, a hint to run it or the reason it failed.
 func paintResiduals(g pen, r plotArea, m *massPanels, scale float64) {
 	f := &m.fits[1]
 	if !m.fitted[1] {
 		r.Y0, r.Y1 = -1, 1
 		axes(g, r, scale, axisStyle{noYLabels: true, xTitle: "m"})
 		signalWindow(g, r, m.hists.WindowLow, m.hists.WindowHigh, scale)
+		hint := "Fit background to see counts − fit here"
+		if err := m.fitErrs[1]; err != nil {
+			hint = "No fit: " + err.Error()
+		}
 		g.SetFillStyle(mutedCSS)
 		g.SetTextAlign("center")
-		g.FillText("Fit background to see counts − fit here", r.L+r.W/2, r.T+r.H/2, r.W)
+		g.FillText(hint, r.L+r.W/2, r.T+r.H/2, r.W-8*scale)
 		return
 	}
 	r.Y0, r.Y1 = residualRange(f.Residuals, f.ResidualErrs)

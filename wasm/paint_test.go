@@ -279,3 +279,14 @@ func TestPaintMassEmpty(t *testing.T) {
 		t.Errorf("texts %+v, want one message", g.texts)
 	}
 }
+
+func TestPaintMassFailedFit(t *testing.T) {
+	m := testMassPanels(false)
+	m.fitErrs[1] = eval.ErrFitFailed
+	var g recordingPen
+	paintMass(&g, 800, 300, 1, m)
+	want := "No fit: " + eval.ErrFitFailed.Error()
+	if _, ok := g.text(want); !ok {
+		t.Errorf("no message %q", want)
+	}
+}

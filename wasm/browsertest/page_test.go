@@ -42,6 +42,8 @@ type pageState struct {
 	Error             string         `json:"error"`
 	StopReason        string         `json:"stop_reason"`
 	MapCounts         mapCounts      `json:"map_counts"`
+	MassFits          int            `json:"mass_fits"`
+	MassFitsDue       int            `json:"mass_fits_due"`
 	Params            map[string]any `json:"params"`
 
 	// The page's own timing and memory readings, beyond the API contract,
