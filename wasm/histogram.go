@@ -20,7 +20,7 @@ type massPanels struct {
 	fitDue [2]bool
 	// fitErrs are the errors of the fits that ran and failed.
 	fitErrs [2]error
-	cfg    config.Config
+	cfg     config.Config
 }
 
 // reset marks the histograms as empty.
