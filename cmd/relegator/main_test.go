@@ -262,6 +262,7 @@ func TestRunDrawsWeightedDatasets(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg := writeConfig(t, fmt.Sprintf(`{"n_events": 1000, "weighted_n_events": 5000, "n_epochs": 3,
+				"batch_size": 128, "learning_rate": 0.01,
 				"n_weighted_datasets": %d}`, tt.datasets))
 			var out, errOut bytes.Buffer
 			if code := run([]string{"-json", cfg}, &out, &errOut); code != 0 {
