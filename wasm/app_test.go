@@ -275,7 +275,7 @@ func TestRebuildEndsPendingStep(t *testing.T) {
 		t.Fatal(err)
 	}
 	a.Frame()
-	if err := a.SetParams(map[string]string{"learning_rate": "0.01"}); err != nil {
+	if err := a.SetParams(map[string]string{"learning_rate": "0.0123"}); err != nil {
 		t.Fatal(err)
 	}
 	if !done {
