@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/relegator/relegator/core/config"
 	"github.com/relegator/relegator/core/data"
 	"github.com/relegator/relegator/core/nn"
 )
@@ -99,8 +98,8 @@ func (mp *Map) Compute(m *nn.Model, rule string) error {
 	m.Predict(mp.centres, n, mp.Probs)
 	for i := range n {
 		p := mp.Probs[i*k : (i+1)*k]
-		mp.PSig[i] = signalProb(p)
-		mp.Class[i] = uint8(decide(p, rule, m.Threshold))
+		mp.PSig[i] = nn.SignalProb(p)
+		mp.Class[i] = uint8(m.Decide(p, rule))
 	}
 	mp.Rule = rule
 	return nil
@@ -159,49 +158,4 @@ func (mp *Map) fillCentres() {
 			i += 2
 		}
 	}
-}
-
-// signalProb returns the signal probability among the outputs p of one
-// event: the signal entry of a softmax, the only entry of a sigmoid.
-func signalProb(p []float64) float64 {
-	if len(p) == 1 {
-		return p[0]
-	}
-	return p[nn.ClassSignal]
-}
-
-// decide returns the class of one event with output probabilities p under
-// rule, the decision of nn.Model.Classify. Under config.Argmax the largest
-// output wins, ties going to the lower class, and a sigmoid output is
-// signal at threshold or above. Under config.PSig the event is signal when
-// its signal probability is at least 0.5, and otherwise relegated when the
-// relegation output exceeds the background one.
-func decide(p []float64, rule string, threshold float64) int {
-	ps := signalProb(p)
-	if len(p) == 1 {
-		cut := threshold
-		if rule == config.PSig {
-			cut = 0.5
-		}
-		if ps >= cut {
-			return nn.ClassSignal
-		}
-		return nn.ClassBackground
-	}
-	if rule == config.PSig {
-		switch {
-		case ps >= 0.5:
-			return nn.ClassSignal
-		case len(p) > nn.ClassRelegated && p[nn.ClassRelegated] > p[nn.ClassBackground]:
-			return nn.ClassRelegated
-		}
-		return nn.ClassBackground
-	}
-	best := 0
-	for j, v := range p {
-		if v > p[best] {
-			best = j
-		}
-	}
-	return best
 }

@@ -141,7 +141,7 @@ func (o *objective) evaluate(b *batch, dOut []float64) lossValue {
 		if predicted(p) == y {
 			accSum += w
 		}
-		ps := w * o.countWeight(y, b.mass[i]) * signalProb(p)
+		ps := w * o.countWeight(y, b.mass[i]) * SignalProb(p)
 		if y == data.Signal {
 			nSig += w
 			s += ps
@@ -367,8 +367,10 @@ func addSignalGrad(p, g []float64, c float64) {
 	g[ClassSignal] += c * ps
 }
 
-// signalProb returns the signal probability among the outputs p.
-func signalProb(p []float64) float64 {
+// SignalProb returns the signal probability among the output
+// probabilities p of one event: the signal entry of a softmax, the only
+// entry of a sigmoid.
+func SignalProb(p []float64) float64 {
 	if len(p) == 1 {
 		return p[0]
 	}

@@ -286,7 +286,7 @@ func TestSignalProbGradient(t *testing.T) {
 					clear(grad)
 					addSignalGrad(p, grad, 1)
 				}
-				return signalProb(p)
+				return SignalProb(p)
 			}
 			checkGradient(t, f, z)
 		})

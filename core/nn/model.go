@@ -89,23 +89,21 @@ func (m *Model) Classify(x []float64, n int, rule string, pSig []float64, class 
 		m.Predict(x[start*in:(start+b)*in], b, probs)
 		for i := 0; i < b; i++ {
 			p := probs[i*k : (i+1)*k]
-			ps := p[len(p)-1]
-			if k > 1 {
-				ps = p[ClassSignal]
-			}
 			if pSig != nil {
-				pSig[start+i] = ps
+				pSig[start+i] = SignalProb(p)
 			}
 			if class != nil {
-				class[start+i] = m.decide(p, ps, rule)
+				class[start+i] = m.Decide(p, rule)
 			}
 		}
 	}
 }
 
-// decide returns the class of one event with output probabilities p and
-// signal probability ps under rule.
-func (m *Model) decide(p []float64, ps float64, rule string) int {
+// Decide returns the predicted class of one event with output
+// probabilities p (one row of Predict's output) under rule, as Classify
+// decides it.
+func (m *Model) Decide(p []float64, rule string) int {
+	ps := SignalProb(p)
 	cut := 0.5
 	if len(p) == 1 {
 		if rule != config.PSig {
