@@ -48,9 +48,9 @@ func runFixed(t *testing.T) fixedRun {
 
 // TestFixedRunSameEverywhere trains twice in one process and checks that
 // the runs agree exactly. With RELEGATOR_FIXED_RUN_OUT set it writes the
-// run to that file; with RELEGATOR_FIXED_RUN_WANT set it compares the run
-// with that file, so `make test` checks the WebAssembly build against the
-// native one. The comparison allows 1e-9 relative difference, because
+// run to that file. With RELEGATOR_FIXED_RUN_WANT set it compares the run
+// with that file, so that `make test` checks the WebAssembly build against
+// the native one. The comparison allows 1e-9 relative difference, because
 // math.Exp and math.Log have assembly versions on amd64 that may differ
 // from the pure Go ones used under wasm in the last bit.
 func TestFixedRunSameEverywhere(t *testing.T) {

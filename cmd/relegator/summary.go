@@ -16,7 +16,7 @@ import (
 // significance.
 const expectedEvents = 200000
 
-// summary is what one run reports. The JSON names are the runner's
+// summary is the report of one run. Its JSON names are the runner's
 // output format.
 type summary struct {
 	ModelType    string  `json:"model_type"`

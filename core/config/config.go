@@ -135,13 +135,14 @@ const (
 )
 
 // Default returns the seed's reference configuration, its config_run.json,
-// with this product's additions at the values cmd/benchscience chose:
-// batches of 1024 events, and the significance term weighted by 100, with
-// soft counts over every event weighted by its window efficiency
-// (CountExpected) and S' and B' averaged over the last 20 batches. Keys
-// left out of a config file take these values. Tuned also replaces the
-// seed's learning rate, epochs, dropout and cut-off by the tuned ones, and
-// SeedRecipe sets the additions so that training is the seed's own.
+// with this product's additions at the values cmd/benchscience chose. The
+// additions are batches of 1024 events and a significance term weighted
+// by 100. That term uses soft counts over every event weighted by its
+// window efficiency (CountExpected), and averages S' and B' over the last
+// 20 batches. Keys left out of a config file take these values. Tuned also
+// replaces the seed's learning rate, epochs, dropout and cut-off by the
+// tuned ones, and SeedRecipe sets the additions so that training is the
+// seed's own.
 func Default() Config {
 	return Config{
 		NEvents:         25000,
@@ -223,10 +224,10 @@ func (c *Config) IsRelegator() bool {
 
 // Tuned returns the seed's reference configuration for the data, the
 // network and the model type, trained by the recipe that cmd/benchscience
-// chose against the Bayes limit: Default's additions, and batches of 1024
-// events at a learning rate of 0.01 that decays exponentially to 0.08 of
-// that (a factor 0.9 per epoch) over 25 epochs, without input dropout or
-// the overtraining cut-off.
+// chose against the Bayes limit. It keeps Default's additions and trains
+// 25 epochs of batches of 1024 events, without input dropout or the
+// overtraining cut-off. The learning rate starts at 0.01 and decays
+// exponentially to 0.08 of that, a factor 0.9 per epoch.
 func Tuned() Config {
 	c := Default()
 	c.InputDropout = 0

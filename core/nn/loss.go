@@ -310,9 +310,9 @@ func ceGrad(z, p []float64, y int, g []float64, scale float64, normalized bool) 
 }
 
 // relegationPenalty returns log(1 + p_rel), the term that turns the merged
-// relegation cross-entropy of two truth classes into the normalised one,
-// and when g is not nil adds scale times its derivatives with respect to
-// the logits, p_rel (δ_j,rel - p_j) / (1 + p_rel), to g.
+// relegation cross-entropy of two truth classes into the normalised one.
+// When g is not nil it adds scale times the term's derivatives with
+// respect to the logits, p_rel (δ_j,rel - p_j) / (1 + p_rel), to g.
 func relegationPenalty(p, g []float64, scale float64) float64 {
 	pr := p[ClassRelegated]
 	if g != nil {
