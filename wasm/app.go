@@ -289,8 +289,8 @@ func (a *App) EvalCount() uint64 { return a.eval.count }
 // history when it changes.
 func (a *App) RunCount() uint64 { return a.runs }
 
-// MapBounds returns the rectangle of the decision map: x₀ in [x0, x1] and
-// x₁ in [y0, y1].
+// MapBounds returns the rectangle of the decision map: the first feature
+// x₁ in [x0, x1] and the second, x₂, in [y0, y1].
 func (a *App) MapBounds() (x0, x1, y0, y1 float64) {
 	g := &a.eval.grid
 	return g.X0, g.X1, g.Y0, g.Y1

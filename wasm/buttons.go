@@ -39,7 +39,7 @@ func (b *Buttons) Render() (out vecty.ComponentOrHTML) {
 				"The seed's reference configuration trained the seed's way: 25000 events, full batch (slow)",
 				b.onSeed, ""),
 			button("preset-default", "Tuned recipe",
-				"The default configuration: the seed's data and model with the tuned training recipe",
+				"The seed's data and model at full size, trained with the tuned recipe",
 				b.onDefault, ""),
 		),
 	)

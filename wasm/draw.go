@@ -100,7 +100,7 @@ func (d *drawing) drawFigure(a *App, scaleChanged bool) {
 		paintPoints(r, exp.Train, p, 1.4*s)
 		d.points.put()
 		startText(d.points.ctx, s)
-		axes(d.points.ctx, p, s, axisStyle{xTitle: "x₀", yTitle: "x₁"})
+		axes(d.points.ctx, p, s, axisStyle{xTitle: "x₁", yTitle: "x₂"})
 	}
 	if m := a.DecisionMap(); m != nil && (resized || a.EvalCount() != d.drawnEval) {
 		d.drawnEval = a.EvalCount()

@@ -22,7 +22,7 @@
 //	preset-browser  the browser configuration (config.Browser)
 //	preset-seed     the seed's reference configuration trained the seed's
 //	                way (config.SeedRecipe)
-//	preset-default  the tuned default recipe at full size (config.Default)
+//	preset-default  the tuned recipe at full size (config.Tuned)
 //	fit-mass        fit the mass histograms once training pauses
 //
 // Controls. Range sliders apply on "input" and "change", every other

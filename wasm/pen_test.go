@@ -117,7 +117,7 @@ func TestAxesDrawsCrispFrame(t *testing.T) {
 	for _, scale := range []float64{1, 2} {
 		var g recordingPen
 		p := plotArea{L: 40.3, T: 10, W: 200, H: 100, X0: 0, X1: 1, Y0: -2, Y1: 2}
-		axes(&g, p, scale, axisStyle{xTitle: "x₀", yTitle: "x₁"})
+		axes(&g, p, scale, axisStyle{xTitle: "x₁", yTitle: "x₂"})
 		frames := g.strokesIn(frameCSS)
 		if len(frames) != 1 {
 			t.Fatalf("scale %g: %d frame strokes, want 1", scale, len(frames))
@@ -136,12 +136,12 @@ func TestAxesDrawsCrispFrame(t *testing.T) {
 				t.Errorf("scale %g: horizontal line at y %g is not on the pixel grid", scale, s.y0)
 			}
 		}
-		for _, want := range []string{"0", "0.4", "1", "-2", "2", "x₀"} {
+		for _, want := range []string{"0", "0.4", "1", "-2", "2", "x₁"} {
 			if _, ok := g.text(want); !ok {
 				t.Errorf("scale %g: no label %q", scale, want)
 			}
 		}
-		if title, ok := g.text("x₁"); !ok || !title.turned {
+		if title, ok := g.text("x₂"); !ok || !title.turned {
 			t.Errorf("scale %g: y title %+v (found %v), want it turned", scale, title, ok)
 		}
 		if g.saved != 0 || g.unbalancedSaves {

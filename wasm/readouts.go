@@ -82,7 +82,7 @@ func renderConfusion(res eval.Result, ok bool) *vecty.HTML {
 		return elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "col")), vecty.Text(name))
 	}
 	return elem.Table(vecty.Markup(prop.ID("confusion"), vecty.Class("confusion")),
-		elem.Caption(vecty.Text("Analysis sample: truth by predicted class (in the signal window)")),
+		elem.Caption(vecty.Text("Analysis sample: truth by predicted class, all events (in the signal window)")),
 		elem.TableHead(elem.TableRow(head(""), head("background"), head("signal"), head("relegated"))),
 		elem.TableBody(row("background", data.Background), row("signal", data.Signal)),
 	)
