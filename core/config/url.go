@@ -147,6 +147,10 @@ func (f *field) restore(c, base *Config) {
 
 // setText stores the URL text s in the field of c, or returns why it
 // cannot. Range checks are left to Validate.
+// fullBatch is the word the page's batch-size control shows for
+// batch_size 0, accepted in URLs too.
+const fullBatch = "full"
+
 func (f *field) setText(c *Config, s string) *FieldError {
 	wrongType := func(want string) *FieldError {
 		return &FieldError{Key: f.key, Value: s, Rule: "must be " + want}
@@ -167,6 +171,10 @@ func (f *field) setText(c *Config, s string) *FieldError {
 		}
 		*p = v
 	case *int:
+		if f.key == "batch_size" && s == fullBatch {
+			*p = 0
+			return nil
+		}
 		v, rule := parseInt(s)
 		if rule != "" {
 			return wrongType(rule)

@@ -137,3 +137,17 @@ func TestDecodeURLBothSpellings(t *testing.T) {
 		}
 	}
 }
+
+func TestDecodeURLFullBatch(t *testing.T) {
+	base := Tuned()
+	got, err := DecodeURL(url.Values{"batch_size": {"full"}}, base)
+	if err != nil {
+		t.Fatalf("DecodeURL(batch_size=full): %v", err)
+	}
+	if got.BatchSize != 0 {
+		t.Errorf("batch_size=full gives %d, want 0, the whole training part", got.BatchSize)
+	}
+	if _, err := DecodeURL(url.Values{"n_events": {"full"}}, base); err == nil {
+		t.Error("n_events=full decoded without error, want \"full\" accepted for batch_size only")
+	}
+}
