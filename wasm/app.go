@@ -230,8 +230,9 @@ func (a *App) DecisionMap() *decisionMap {
 }
 
 // Bayes returns the Bayes-optimal significance of the configuration and
-// whether it is known: it is computed in the frame after a change, and not
-// at all when the core rejects the configuration (reason then says why).
+// whether it is known. It is computed in the frame after a change, and not
+// at all when the core rejects the configuration. In that case reason
+// contains the core's error.
 func (a *App) Bayes() (z float64, known bool, reason string) {
 	return a.bayes.z, !a.bayes.due && a.bayes.err == "", a.bayes.err
 }

@@ -37,6 +37,6 @@ func (t *stepTimer) fits(elapsed, budget float64, stepsSoFar int) bool {
 	return elapsed+t.estimate <= budget
 }
 
-// reset forgets the estimate, for example after the model or batch size
+// reset clears the estimate, for example after the model or batch size
 // changed.
 func (t *stepTimer) reset() { t.estimate = 0 }

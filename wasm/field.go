@@ -65,7 +65,7 @@ func renderField(a *App, l *loop, s fieldSpec, values url.Values) *vecty.HTML {
 }
 
 // renderControl renders the input or select of s showing text. Its
-// handlers apply the value through App.SetField; a text or number input
+// handlers apply the value through App.SetField. A text or number input
 // also stores each keystroke as a draft, so that a re-render while typing
 // keeps the text.
 func renderControl(a *App, l *loop, s fieldSpec, text string) *vecty.HTML {

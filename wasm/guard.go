@@ -33,7 +33,7 @@ type caughtPanic struct {
 	value any
 }
 
-// handle runs the handler fn of a control under guard and asks for a
+// handle runs the handler fn of a control under guard and requests a
 // frame to show its effect.
 func (l *loop) handle(where string, fn func()) {
 	l.guard(where, fn)

@@ -19,8 +19,8 @@ const rerenderInterval = 250 * time.Millisecond
 const hiddenTickMS = 16
 
 // loop drives the page. Each animation frame (or timer tick while the tab
-// is hidden) runs a slice of training and evaluation, calls
-// vecty.Rerender at most once and repaints the canvases that changed.
+// is hidden) runs a slice of training and evaluation, queues the vecty
+// re-renders that the change needs and repaints the canvases that changed.
 // While there is nothing to do it requests no frames, and wake starts it
 // again.
 type loop struct {

@@ -5,9 +5,10 @@ import (
 	"github.com/relegator/relegator/core/nn"
 )
 
-// Colours of the decision map, after the seed's figure: light blue for
-// background, light orange for signal, grey for relegated; and of the
-// points drawn over it.
+// Colours of the decision map, as the original study's figures use them:
+// light blue for background, light orange for signal and grey for
+// relegated. pointColours colour the training points drawn over the map,
+// darker blue for background and orange for signal.
 var (
 	mapColours = [3]RGBA{
 		nn.ClassBackground: {142, 170, 248, 255},

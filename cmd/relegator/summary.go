@@ -99,7 +99,7 @@ func execute(e *core.Experiment, samples int) (summary, error) {
 		s.AccuracyVal = h[len(h)-1].ValAccuracy
 	}
 	// NOTE: the expected pass significance and the Bayes limit draw from
-	// the config's moons and mass model; for samples read from files they
+	// the config's moons and mass model. For samples read from files they
 	// hold only if noise, angle and the *_fom keys describe those files.
 	x, err := eval.ExpectedPass(e.Trainer.Model(), c, expectedEvents, c.Seed)
 	if err != nil {

@@ -97,9 +97,9 @@ type Config struct {
 	// sum: CountWindow or CountExpected.
 	SignifCounts string `json:"signif_counts"`
 	// SignifAverage is the number of recent batches over which the
-	// training step averages S' and B' (an exponential moving average of
-	// that span) before it takes the derivatives of the significance
-	// term; 0 or 1 uses the current batch alone, as the seed did.
+	// training step averages S' and B', as an exponential moving average
+	// of that span, before it takes the derivatives of the significance
+	// term. 0 or 1 uses the current batch alone, as the seed did.
 	SignifAverage int `json:"signif_average"`
 	// LRFinalFraction is the learning rate of the last epoch as a fraction
 	// of LearningRate. The rate decays exponentially in between, so epoch
@@ -186,10 +186,10 @@ func Default() Config {
 }
 
 // SeedRecipe returns the seed's reference configuration trained the
-// seed's way: the whole training part as one batch at a constant learning
-// rate of 5e-4 for up to 1000 epochs, stopped by the overtraining cut-off,
-// with input dropout 0.05 and the significance term of weight 1 over the
-// events inside the window.
+// seed's way. The whole training part is one batch, at a constant learning
+// rate of 5e-4 for up to 1000 epochs, stopped by the overtraining cut-off.
+// Input dropout is 0.05, and the significance term has weight 1 and sums
+// over the events inside the window.
 func SeedRecipe() Config {
 	c := Default()
 	c.InputDropout = 0.05

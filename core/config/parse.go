@@ -155,9 +155,9 @@ func escaped(b []byte, i int) bool {
 }
 
 // nonFiniteLiteral returns the error for a NaN or Infinity written as the
-// value of a key, which JavaScript and Python's json module write but JSON
-// does not allow, when the first syntax error of b stands on one;
-// otherwise nil.
+// value of a key when the first syntax error of b is at one, and nil
+// otherwise. JavaScript and Python's json module write these literals, but
+// JSON does not allow them.
 func nonFiniteLiteral(b []byte) *FieldError {
 	// Unmarshal, unlike a Decoder, reports the offset from the start of b.
 	var raw json.RawMessage

@@ -15,7 +15,7 @@ import (
 const zFloor = 1e-3
 
 // tinyProb is the smallest merged probability whose logarithm is taken
-// directly; below it the cross-entropy is computed from the logits with
+// directly. Below it the cross-entropy is computed from the logits with
 // log-sum-exp, so no logarithm is taken of 0.
 const tinyProb = 1e-250
 

@@ -73,11 +73,11 @@ func (m *Model) Predict(x []float64, n int, out []float64) {
 // Classify writes the signal probability and the predicted class
 // (ClassBackground, ClassSignal or ClassRelegated) of the n events in x.
 // pSig or class may be nil when only the other is needed. rule is
-// config.Argmax or config.PSig, and any other value is read as Argmax. Under
-// Argmax an event is signal when its signal output is the largest, ties
-// going to the lower class (regress: when it is at least Threshold); under
-// PSig when its signal probability is at least 0.5, and otherwise the
-// larger of the other outputs decides.
+// config.Argmax or config.PSig, and any other value is read as Argmax.
+// Under Argmax the largest output decides, ties going to the lower class,
+// and a regress model calls an event signal when its output is at least
+// Threshold. Under PSig an event is signal when its signal probability is
+// at least 0.5, and otherwise the larger of the other outputs decides.
 func (m *Model) Classify(x []float64, n int, rule string, pSig []float64, class []int) {
 	in, k := m.Net.Inputs(), m.Outputs()
 	if len(m.probs) < predictBlock*k {

@@ -62,7 +62,7 @@ type Trainer struct {
 	// left by the last measurement, so the next step can skip its own.
 	fresh bool
 	// reuse lets the measurement of the training part leave its forward
-	// pass to the next step; tests turn it off to check that both paths
+	// pass to the next step. Tests turn it off to check that both paths
 	// agree.
 	reuse bool
 

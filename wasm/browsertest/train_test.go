@@ -81,9 +81,9 @@ func TestPlayTrains(t *testing.T) {
 	checkPauseStops(t, p)
 
 	// Fit background fits the mass histograms now that training is
-	// paused. The histogram of all events is always full enough to fit;
-	// the one after selection may be too sparse, and then the chart says
-	// why instead of showing the residuals.
+	// paused. The histogram of all events is always full enough to fit.
+	// The one after selection may be too sparse, and then the chart shows
+	// the reason instead of the residuals.
 	p.do(`document.getElementById("fit-mass").click()`)
 	fitted := p.waitFor("both mass fits run after Fit background", 10*time.Second,
 		func(s pageState) bool { return s.MassFitsDue == 0 })
